@@ -1,0 +1,72 @@
+"""The `assembler` command: parse arguments, call the library, print, map errors to exit codes.
+
+Nothing here knows how clauses, citations or Word files work; it only asks the API. Every foreseen error
+is an :class:`~assembler.errors.AssemblerError`, printed as one line on stderr with its exit code (2 for bad
+input). Exit 1 is reserved for "the check ran and found something" (``verify``, ``outdated``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import AssemblerError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except AssemblerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assembler",
+        description="Assemble litigation papers from a versioned clause library into Word drafts.",
+    )
+    parser.add_argument("--version", action="version", version=f"assembler {__version__}")
+    parser.add_argument(
+        "--library", metavar="DIR", help="a firm library (clauses/ and templates/) layered over the built-in one "
+        "(default: $ASSEMBLER_LIBRARY)"
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    from . import cli_clauses, cli_documents
+
+    cli_clauses.register(commands)
+    cli_documents.register(commands)
+    return parser
+
+
+def load(args: argparse.Namespace, clean: bool = True):
+    """The library the command works on; with ``clean`` it refuses a library that has broken files."""
+    from .library import load_library
+
+    library = load_library(args.library)
+    if clean:
+        library.require_clean()
+    return library
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

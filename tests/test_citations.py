@@ -1,0 +1,93 @@
+"""The Bluebook rules the formatter follows across a whole document (full, short, Id.)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assembler.authorities import load_registry
+from assembler.citations import CitationFormatter
+from assembler.clausetext import render_text
+from assembler.markup import parse_runs, strip_markers
+from factories import make_library
+
+
+@pytest.fixture
+def formatter(tmp_path: Path) -> CitationFormatter:
+    root = make_library(tmp_path)
+    return CitationFormatter(load_registry(root / "clauses" / "authorities.yaml"))
+
+
+def plain(text: str) -> str:
+    return strip_markers(text)
+
+
+def test_first_mention_is_full_then_short(formatter):
+    assert plain(formatter.cite("chloe:167")) == "Chloé v. Queen Bee of Beverly Hills, LLC, 616 F.3d 158, 167 (2d Cir. 2010)"
+    formatter.cite("daimler:139")
+    assert plain(formatter.cite("chloe:168")) == "Chloé, 616 F.3d at 168"
+
+
+def test_id_only_when_the_previous_citation_is_that_same_authority(formatter):
+    formatter.cite("chloe:167")
+    assert plain(formatter.cite("chloe:168")) == "Id. at 168"
+    assert plain(formatter.cite("chloe")) == "Id."
+
+
+def test_an_intervening_authority_breaks_id(formatter):
+    formatter.cite("chloe:167")
+    formatter.cite("daimler:137")
+    assert plain(formatter.cite("chloe:170")) == "Chloé, 616 F.3d at 170"
+
+
+def test_a_statute_between_two_cites_breaks_id(formatter):
+    formatter.cite("chloe:167")
+    assert plain(formatter.cite("usc-15-1116:(a)")) == "15 U.S.C. § 1116(a)"
+    assert plain(formatter.cite("chloe:171")) == "Chloé, 616 F.3d at 171"
+
+
+def test_id_is_not_used_after_a_string_cite(formatter):
+    formatter.cite("chloe:167", "daimler:139")
+    assert plain(formatter.cite("daimler:140")) == "Daimler, 571 U.S. at 140"
+
+
+def test_signal_and_case_names_are_italic_runs(formatter):
+    runs = parse_runs(formatter.cite("daimler:139", signal="See"))
+    italic = [r.text for r in runs if r.italic]
+    assert italic == ["See", "Daimler AG v. Bauman"]
+    assert "".join(r.text for r in runs) == "See Daimler AG v. Bauman, 571 U.S. 117, 139 (2014)"
+
+
+def test_id_after_a_signal_is_lower_case_and_italic(formatter):
+    formatter.cite("daimler:137")
+    runs = parse_runs(formatter.cite("daimler:139", signal="See"))
+    assert [(r.text, r.italic) for r in runs] == [("See id.", True), (" at 139", False)]
+
+
+def test_state_runs_across_clauses_not_per_clause(formatter):
+    first = render_text("As held in {{ cite('chloe:167') }}.", {}, formatter.cite)
+    second = render_text("{{ cite('chloe:168') }}.", {}, formatter.cite)
+    assert "616 F.3d 158, 167" in plain(first)
+    assert plain(second) == "Id. at 168."
+
+
+def test_rules_and_statutes_take_their_pinpoint_as_a_subdivision(formatter):
+    assert plain(formatter.cite("frcp-12:(b)(2)")) == "Fed. R. Civ. P. 12(b)(2)"
+
+
+def test_every_use_is_recorded_with_its_form_and_pinpoint_status(formatter):
+    formatter.where = "clause-a@1.0.0"
+    formatter.cite("chloe:167")
+    formatter.cite("chloe:168")
+    assert [(u.key, u.form, u.pin, u.pin_confirmed) for u in formatter.uses] == [
+        ("chloe", "full", "167", True), ("chloe", "id", "168", False)
+    ]
+    assert formatter.uses[0].where == "clause-a@1.0.0"
+
+
+def test_unknown_key_is_a_clear_error(formatter):
+    from assembler.errors import AuthorityError
+
+    with pytest.raises(AuthorityError, match="no authority 'nope'"):
+        formatter.cite("nope")
