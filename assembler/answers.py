@@ -236,10 +236,10 @@ def _cross_checks(answers: dict[str, Any]) -> list[str]:
 
 
 def build_context(answers: dict[str, Any], questions: list[Question]) -> dict[str, Any]:
-    """What clause text sees. Optional answers that were not given are present as None (so a clause can
-    test them) — never silently blank: a clause that prints one unguarded still fails."""
-    context: dict[str, Any] = {q.name: None for q in questions}
-    context.update(answers)
+    """What clause text sees: the template's own questions (an optional one not answered is None, so a
+    clause can test it) plus derived phrases. A clause that uses anything else fails, naming the variable."""
+    # Only what the template asks for: an answer meant for another document never leaks into this one.
+    context: dict[str, Any] = {q.name: answers.get(q.name) for q in questions}
     court = find_court(answers["court"])
     context["court"] = court.as_context()
     plaintiffs = [_party(p, "Plaintiff", court.state) for p in answers.get("plaintiffs") or []]

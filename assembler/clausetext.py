@@ -64,10 +64,23 @@ def plural(count: Any, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
+class UnansweredError(ValueError):
+    """Clause text printed an optional answer that was not given."""
+
+
+def _refuse_none(value: Any) -> Any:
+    # StrictUndefined catches names that do not exist; this catches optional answers left empty, which
+    # would otherwise print as the word "None" in a court paper.
+    if value is None:
+        raise UnansweredError("prints an optional answer that was not given; guard it with {% if ... %}")
+    return value
+
+
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False
+        undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        finalize=_refuse_none,
     )
     env.filters.update(join_and=join_and, join_or=join_or, money=money, longdate=longdate)
     env.globals.update(fn=footnote, em=italic, strong=bold, plural=plural)

@@ -116,7 +116,8 @@ def district_courts() -> dict[str, Court]:
         if "ankruptcy" in entry["name"] or entry.get("active") is False or not entry["id"].endswith("d"):
             continue
         dates = entry.get("dates") or [{}]
-        if dates[-1].get("end") or str(entry.get("notes", "")).startswith(("Divided", "Subdivided")):
+        retired = str(entry.get("notes", "")).startswith(("Divided", "Subdivided")) and entry.get("active") is not True
+        if dates[-1].get("end") or retired:
             continue
         state = entry.get("location", "")
         if state == "Washington D.C.":

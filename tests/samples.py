@@ -1,0 +1,40 @@
+"""Sample answers covering every variable the built-in clauses use, for any court."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def example(name: str) -> dict[str, Any]:
+    return yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+def motion_answers(court: str = "moed", **changes: Any) -> dict[str, Any]:
+    answers = copy.deepcopy(example("cepia-motion.yaml"))
+    answers["court"] = court
+    answers.update(changes)
+    return answers
+
+
+def order_answers(court: str = "nysd", **changes: Any) -> dict[str, Any]:
+    answers = copy.deepcopy(example("alibabacoin-pi-order.yaml"))
+    answers["court"] = court
+    answers.update(changes)
+    return answers
+
+
+def everything(court: str) -> dict[str, Any]:
+    """Motion and order answers together, so any clause can render."""
+    answers = motion_answers(court)
+    order = order_answers(court)
+    for key, value in order.items():
+        answers.setdefault(key, value)
+    answers.update(jurisdiction_theories=["general", "specific", "attribution", "rule_4k2", "consent_by_registration"],
+                   registered_in_forum=False, schedule_a=[{"name": "Seller One", "marketplace": "Amazon"}])
+    return answers
