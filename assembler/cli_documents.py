@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .cli import load, warn
+from .errors import AssemblerError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -55,38 +57,58 @@ def render(args: argparse.Namespace) -> int:
 
 
 def new(args: argparse.Namespace) -> int:
+    from . import interview
     from .answers import load_answers, save_answers
     from .documents import render_document
     from .errors import InterviewAborted
-    from .interview import QuestionaryAsker, run_interview
+    from .manifest import manifest_path
     from .output import check_writable
     from .templates import find_template
-    from pathlib import Path
 
     library = load(args)
     template = find_template(library.template_dirs, args.template)
     output = Path(args.output or f"{template.id}.docx")
-    from .manifest import manifest_path
-
     check_writable(output, manifest_path(output), force=args.force)
     if args.save_answers:
         check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers)
     answers = load_answers(args.answers) if args.answers else {}
+    asker = interview.terminal_asker()
     try:
-        answers = run_interview(template.questions, answers, QuestionaryAsker())
+        answers = interview.run_interview(template.questions, answers, asker)
     except InterviewAborted as aborted:
-        if aborted.answers and args.save_answers:
-            save_answers(aborted.answers, args.save_answers, force=True)
-            print(f"interview stopped; answers so far saved to {args.save_answers}", file=sys.stderr)
-        elif aborted.answers:
-            print("interview stopped; nothing written (use --save-answers FILE to keep answers)", file=sys.stderr)
+        if aborted.answers != answers:
+            _offer_answers_so_far(aborted.answers, args, template.id, asker)
         raise
     if args.save_answers:
         save_answers(answers, args.save_answers, force=True)
         print(f"answers saved to {args.save_answers}")
-    result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict)
+    try:
+        result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict)
+    except AssemblerError:
+        if not args.save_answers:
+            _offer_answers_so_far(answers, args, template.id, asker)
+        raise
     _report(result)
     return 0
+
+
+def _offer_answers_so_far(answers: dict, args: argparse.Namespace, template_id: str, asker) -> None:
+    """After Ctrl-C, or answers the document cannot use, nothing is rendered; the answers typed so far are
+    kept if the user wants them, so a long interview is never typed twice."""
+    from .answers import save_answers
+
+    target = args.save_answers
+    if not target:
+        target = f"{template_id}-answers.yaml"
+        try:
+            keep = not Path(target).exists() and asker.confirm(f"Save the answers so far to {target}?", default=True)
+        except (KeyboardInterrupt, AssemblerError):
+            keep = False
+        if not keep:
+            print("no document written; answers not saved", file=sys.stderr)
+            return
+    save_answers(answers, target, force=True)
+    print(f"no document written; answers so far saved to {target} (resume with --answers {target})", file=sys.stderr)
 
 
 def _report(result) -> None:

@@ -91,3 +91,7 @@ class InterviewAborted(AssemblerError):
     """The user stopped the interview (Ctrl-C). Nothing was written except, if asked, the answers so far."""
 
     exit_code = 130
+
+    def __init__(self, answers: dict | None = None) -> None:
+        super().__init__("interview stopped; no document was written")
+        self.answers = answers or {}
