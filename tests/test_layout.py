@@ -1,0 +1,104 @@
+"""A real client lays the drafts out: LibreOffice converts each one to PDF, and the pages read right.
+
+CI installs LibreOffice (``.ci/run``), so these run there; on a developer's machine without ``soffice`` they
+skip, unless ``CI`` is set, when a missing LibreOffice is a failure rather than a silent pass.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assembler.documents import render_document
+from samples import motion_answers, order_answers
+
+DOCUMENTS = {
+    "rule-12b2-motion": motion_answers,
+    "rule-12b2-notice": motion_answers,
+    "rule-12b2-proposed-order": motion_answers,
+    "pi-order": order_answers,
+}
+
+
+def _require_tools() -> None:
+    missing = [tool for tool in ("soffice", "pdftotext", "pdfinfo") if not shutil.which(tool)]
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)")
+
+
+@pytest.fixture(scope="module")
+def laid_out(builtin, tmp_path_factory):
+    """Every example draft (and the order for a third court) converted to PDF in one LibreOffice run."""
+    _require_tools()
+    folder = tmp_path_factory.mktemp("layout")
+    drafts = [render_document(builtin, t, make(), folder / f"{t}.docx").docx_path for t, make in DOCUMENTS.items()]
+    sellers = [{"name": f"Seller {n} Trading Co.", "store": f"store-{n}", "marketplace": "AliExpress",
+                "url": f"https://example.com/store/{n}"} for n in range(1, 121)]
+    drafts.append(render_document(builtin, "pi-order", order_answers(court="ilnd", schedule_a=sellers),
+                                  folder / "ilnd-order.docx").docx_path)
+    profile = tmp_path_factory.mktemp("lo-profile")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), *map(str, drafts)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return folder
+
+
+def pdf(folder: Path, name: str) -> tuple[int, list[str]]:
+    """(page count, text of each page) of a converted draft."""
+    path = folder / f"{name}.pdf"
+    assert path.exists(), f"LibreOffice did not lay out {name}.docx"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, text.split("\f")[:pages]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_every_example_lays_out_with_its_caption_on_page_one(laid_out, name):
+    pages, text = pdf(laid_out, name)
+    assert pages >= 1
+    first = squeeze(text[0])
+    court = "EASTERN DISTRICT OF MISSOURI" if name.startswith("rule-12b2") else "SOUTHERN DISTRICT OF NEW YORK"
+    case_number = (motion_answers() if name.startswith("rule-12b2") else order_answers())["case_number"]
+    assert "UNITED STATES DISTRICT COURT" in first and court in first
+    assert case_number in first
+
+
+def test_the_memorandum_runs_to_several_numbered_pages_and_ends_with_a_certificate(laid_out):
+    pages, text = pdf(laid_out, "rule-12b2-motion")
+    assert 5 <= pages <= 25
+    for number in range(2, pages + 1):  # the footer's PAGE field is laid out on every page
+        assert re.search(rf"(?m)^\s*{number}\s*$", text[number - 1]), f"no page number on page {number}"
+    whole = squeeze(" ".join(text))
+    assert "PRELIMINARY STATEMENT" in whole and "ARGUMENT" in whole and "CONCLUSION" in whole
+    assert "CERTIFICATE OF SERVICE" in squeeze(text[-1])
+
+
+def test_the_order_ends_with_the_judges_line_and_no_leftover_template_syntax(laid_out):
+    _, text = pdf(laid_out, "pi-order")
+    whole = squeeze(" ".join(text))
+    assert "[PROPOSED] PRELIMINARY INJUNCTION ORDER" in whole
+    assert "SO ORDERED" in whole and "United States District Judge" in whole
+    assert "{{" not in whole and "{%" not in whole
+
+
+def test_a_long_schedule_a_lays_out_as_a_table_across_pages_for_another_court(laid_out):
+    pages, text = pdf(laid_out, "ilnd-order")
+    whole = squeeze(" ".join(text))
+    assert "NORTHERN DISTRICT OF ILLINOIS" in squeeze(text[0])
+    assert "SCHEDULE A" in whole
+    assert "Seller 1 Trading Co." in whole and "Seller 120 Trading Co." in whole
+    assert pages > pdf(laid_out, "pi-order")[0]
