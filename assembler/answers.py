@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from functools import lru_cache
 import os
 import re
 from decimal import Decimal, InvalidOperation
@@ -19,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .yamlio import load_yaml
 from .clausetext import join_and
 from .courts import court as find_court
 from .errors import AnswersError, AssemblerError
@@ -36,7 +38,7 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|%\}|\}\}")
 def load_answers(path: str | os.PathLike[str]) -> dict[str, Any]:
     source = Path(path)
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = load_yaml(source.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AssemblerError(f"{source}: answers file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -87,11 +89,15 @@ def condition_holds(expression: str | None, answers: dict[str, Any]) -> bool:
     """Evaluate a ``when`` condition; a name not yet answered is None, never an error."""
     if not expression:
         return True
+    return bool(_condition(expression)(**answers))
+
+
+@lru_cache(maxsize=1024)
+def _condition(expression: str) -> Any:
     from jinja2 import Undefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(undefined=Undefined)
-    return bool(env.compile_expression(expression)(**answers))
+    return SandboxedEnvironment(undefined=Undefined).compile_expression(expression)
 
 
 # --- validation -----------------------------------------------------------------------------------------

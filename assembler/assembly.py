@@ -13,7 +13,7 @@ from . import __version__
 from .answers import build_context, condition_holds, digest, validate
 from .citations import CitationFormatter, CitationUse
 from .clauses import Clause, ClauseVersion
-from .clausetext import UndefinedError, environment, missing_name, render_text
+from .clausetext import UndefinedError, compiled, missing_name, render_text
 from .courts import Court, court as find_court
 from .errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from .library import Library
@@ -121,7 +121,7 @@ class _Builder:
 
     def expand(self, text: str) -> str:
         try:
-            return environment().from_string(text).render(self.context)
+            return compiled(text).render(self.context)
         except UndefinedError as exc:
             raise TemplateError(f"template {self.template.id}: heading needs answer '{missing_name(exc)}'") from exc
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .yamlio import load_yaml
 from .errors import AuthorityError
 
 KINDS = ("case", "statute", "rule", "constitution", "other")
@@ -110,7 +111,7 @@ _CASE_FIELDS = ("name", "short_name", "volume", "reporter", "page", "year")
 def load_registry(path: Path) -> Registry:
     """Read one ``authorities.yaml``. Every problem is an :class:`AuthorityError` naming the file and key."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise AuthorityError(f"{path}: cannot read the authorities registry: {_one_line(exc)}") from exc
     entries = data.get("authorities") if isinstance(data, dict) else None

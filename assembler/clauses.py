@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .yamlio import load_yaml
 from .errors import ClauseFileError
 from .versions import Version
 
@@ -100,7 +101,7 @@ class Clause:
 def load_clause(path: Path, layer: str = "built-in") -> Clause:
     """Read and check one clause file; any problem is a :class:`ClauseFileError` naming the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

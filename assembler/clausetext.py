@@ -88,7 +88,7 @@ def environment() -> SandboxedEnvironment:
 
 
 @lru_cache(maxsize=4096)
-def _compiled(text: str):
+def compiled(text: str):
     return environment().from_string(text)
 
 
@@ -114,7 +114,7 @@ def analyse(text: str) -> tuple[set[str], set[str]]:
 
 def render_text(text: str, context: dict[str, Any], cite: Callable[..., str]) -> str:
     """Render one clause text. Errors propagate as Jinja's own; :mod:`assembly` names the clause."""
-    return _compiled(text).render({**context, "cite": cite})
+    return compiled(text).render({**context, "cite": cite})
 
 
 def missing_name(exc: UndefinedError) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .yamlio import load_yaml
 from .assembly import Draft
 from .errors import ManifestError
 
@@ -59,7 +60,7 @@ def dump_manifest(manifest: dict[str, Any]) -> bytes:
 def read_manifest(draft_path: Path) -> dict[str, Any]:
     path = manifest_path(draft_path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ManifestError(f"{path}: no assembly manifest beside {draft_path.name}") from None
     except (OSError, yaml.YAMLError) as exc:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .yamlio import load_yaml
 from .errors import TemplateError
 
 QUESTION_TYPES = ("text", "select", "multi-select", "confirm", "number", "money", "date", "list", "object", "court")
@@ -109,7 +110,7 @@ def load_template(directory: Path) -> Template:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise TemplateError(f"{path}: not found") from None
     except yaml.YAMLError as exc:

@@ -80,16 +80,35 @@ def _skeleton_context(draft: Draft) -> dict[str, Any]:
 
 class _BodyWriter:
     def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
         self.document = document
         self.number = 0
+        # python-docx resolves a style name on every add_paragraph by scanning all styles; a long order made
+        # that the largest cost of rendering. Resolve each name once.
+        self._style_ids = {
+            style.name: style.style_id for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
+        }
+
+    def add(self, text: str = "", style: str = "Body Text") -> Any:
+        """A new body paragraph in a named style of the skeleton."""
+        try:
+            style_id = self._style_ids[style]
+        except KeyError:
+            from .errors import TemplateError
+
+            raise TemplateError(f"the Word skeleton has no paragraph style named '{style}'") from None
+        paragraph = self.document.add_paragraph(text)
+        paragraph._p.style = style_id
+        return paragraph
 
     def paragraph(self, block: Paragraph) -> None:
         if block.style == "pagebreak":
             from docx.enum.text import WD_BREAK
 
-            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
             return
-        paragraph = self.document.add_paragraph(style=_STYLE_FOR.get(block.style, "Body Text"))
+        paragraph = self.add(style=_STYLE_FOR.get(block.style, "Body Text"))
         if block.style == "numbered":
             self.number += 1
             paragraph.add_run(f"{self.number}.\t")
@@ -110,7 +129,7 @@ class _BodyWriter:
 
     def lines(self, texts: list[str], style: str = "Signature Block") -> None:
         for text in texts:
-            self.document.add_paragraph(text, style=style)
+            self.add(text, style)
 
     def table(self, table: Table) -> None:
         from .ooxml import append_table
@@ -122,7 +141,7 @@ class _BodyWriter:
 def _closing(writer: _BodyWriter, draft: Draft) -> None:
     ctx = draft.context
     if draft.template.signature == "judge":
-        writer.document.add_paragraph("", style="Body Text Plain")
+        writer.add("", "Body Text Plain")
         judge = ctx.get("judge")
         writer.lines(["_________________________________"] + ([f"Hon. {judge}"] if judge else []) +
                      ["United States District Judge"])
@@ -130,9 +149,7 @@ def _closing(writer: _BodyWriter, draft: Draft) -> None:
         return
     filer = ctx.get("filer") or {}
     dated = ctx.get("filing_date")
-    writer.document.add_paragraph(
-        f"Dated: {_long(dated) if dated else '____________________'}", style="Signature Dated"
-    )
+    writer.add(f"Dated: {_long(dated) if dated else '____________________'}", "Signature Dated")
     writer.lines(_counsel_block(filer, ctx))
     _after_signature(writer, draft, filer)
 
