@@ -117,16 +117,30 @@ def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[
             if not check_answer(question, chosen or None, answers) or (not chosen and not question.required):
                 return chosen or None
     if kind == "court":
-        from .courts import district_courts
-
-        labels = {f"{c.district} ({c.id})": c.id for c in district_courts().values()}
-        valid = _validator(question, answers, lambda text: labels.get(text, text))
+        labels = _court_labels()
+        valid = _validator(question, answers, lambda text: _court_from(text, labels))
         picked = asker.autocomplete(prompt, sorted(labels), validate=valid)
-        return labels.get(picked, picked)
+        return _court_from(picked, labels)
     convert = _number if kind in ("number", "money") else str
     default = "" if question.default is None else str(question.default)
     raw = asker.text(prompt, default=default, validate=_validator(question, answers, convert), help=question.help)
     return convert(raw) if raw.strip() else None
+
+
+def _court_labels() -> dict[str, str]:
+    from .courts import district_courts
+
+    return {f"{c.district} ({c.id})": c.id for c in district_courts().values()}
+
+
+def _court_from(text: str, labels: dict[str, str]) -> str:
+    """A court id from what was typed: a label from the list, an id, or part of one court's name. Anything
+    else (no match, or several) is returned as typed, for the answer check to explain."""
+    typed = " ".join(text.split()).lower()
+    if text in labels:
+        return labels[text]
+    matches = {court for label, court in labels.items() if typed and typed in label.lower()}
+    return matches.pop() if len(matches) == 1 else text
 
 
 def _validator(question: Question, answers: dict[str, Any], convert: Callable[[str], Any]) -> Validator:

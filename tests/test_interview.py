@@ -165,6 +165,14 @@ def test_real_prompts_take_a_court_by_name_and_validate_typed_answers(builtin):
     assert result["bond_amount"] == 25000
 
 
+@pytest.mark.parametrize("typed", ["southern district of new\r", "nysd\r", "Southern District of New York (nysd)\r"])
+def test_the_court_is_found_by_part_of_its_name_or_by_its_id(builtin, typed):
+    spec = questions(builtin, "pi-order")
+    answers = answered_in_full(order_answers(court="moed"), spec)
+    del answers["court"]
+    assert drive(spec, answers, [typed])["court"] == "nysd"
+
+
 def test_saved_answers_round_trip(builtin, tmp_path):
     from assembler.answers import load_answers, save_answers
 

@@ -1,0 +1,54 @@
+"""The README is the manual: its commands must work as written."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import docx
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def shell_blocks() -> list[str]:
+    return re.findall(r"```sh\n(.*?)```", README, re.S)
+
+
+def test_the_first_command_installs_and_assembles_the_bundled_example(run_cli, tmp_path, monkeypatch):
+    first = shell_blocks()[0].strip()
+    install, _, job = first.partition(" && ")
+    assert install == "pip install -e ."
+    argv = shlex.split(job)
+    assert argv[0] == "assembler"
+    argv = [str(ROOT / a) if a.startswith("examples/") else a for a in argv[1:]]
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(*argv)
+    assert code == 0, err
+    written = tmp_path / argv[argv.index("-o") + 1]
+    assert "MEMORANDUM OF LAW" in "\n".join(p.text for p in docx.Document(written).paragraphs).upper()
+
+
+def test_the_second_command_is_the_one_ci_runs():
+    second = shell_blocks()[1].strip()
+    assert second == "pip install -e '.[test]' && python -m pytest -q"
+    assert second in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_command_the_readme_shows_exists():
+    from assembler.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    shown = set()
+    for block in shell_blocks():
+        for line in block.splitlines():
+            words = re.findall(r"[a-z]+|\S+", line.split("#")[0])
+            if words[:1] == ["assembler"] and len(words) > 1 and words[1] in commands | {"--library": None}:
+                shown.add(words[1])
+                sub = commands.get(words[1])
+                if sub and sub._subparsers and len(words) > 2:
+                    assert words[2] in sub._subparsers._group_actions[0].choices, line
+            elif words[:1] == ["assembler"] and len(words) > 1:
+                raise AssertionError(f"README shows an unknown command: {line}")
+    assert {"render", "new", "templates", "clauses", "authorities"} <= shown
