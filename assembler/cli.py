@@ -46,10 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    from . import cli_clauses, cli_documents
+    from . import cli_clauses, cli_documents, cli_lifecycle
 
     cli_clauses.register(commands)
     cli_documents.register(commands)
+    cli_lifecycle.register(commands)
     return parser
 
 

@@ -9,7 +9,7 @@ from .cli import load, print_json, warn
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    clauses = commands.add_parser("clauses", help="list, show and verify the clause library")
+    clauses = commands.add_parser("clauses", help="list, show, verify and keep versions of the clause library")
     sub = clauses.add_subparsers(title="clause commands", metavar="COMMAND")
 
     p = sub.add_parser("list", help="list clauses with their latest approved version")
@@ -24,6 +24,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("verify", help="check every clause file and that no frozen version was edited")
     p.set_defaults(handler=clauses_verify)
+
+    from . import cli_lifecycle
+
+    cli_lifecycle.register_clause_commands(sub)
 
     authorities = commands.add_parser("authorities", help="list and verify the authorities registry")
     sub = authorities.add_subparsers(title="authority commands", metavar="COMMAND")

@@ -39,16 +39,26 @@ def render_document(
 
     Nothing is written unless everything succeeds; an existing file is replaced only with ``force``.
     """
-    from .word import render_docx
+    docx_path = _output(out, force)
+    draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
+    return _write(library, draft, docx_path, force)
 
+
+def _output(out: str | Path, force: bool) -> Path:
+    """Refuse a bad or occupied output path before any work is done."""
     docx_path = Path(out)
     if docx_path.suffix.lower() != ".docx":
         from .errors import AssemblerError
 
         raise AssemblerError(f"{docx_path}: the output must be a .docx file")
+    check_writable(docx_path, manifest_path(docx_path), force=force)
+    return docx_path
+
+
+def _write(library: Library, draft: Draft, docx_path: Path, force: bool) -> RenderResult:
+    from .word import render_docx
+
     manifest_file = manifest_path(docx_path)
-    check_writable(docx_path, manifest_file, force=force)
-    draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
     data = render_docx(draft, skeleton=_skeleton(library))
     manifest = build_manifest(draft, docx_path.name, data, library.registry)
     write_all_atomically({docx_path: data, manifest_file: dump_manifest(manifest)}, force=force)
@@ -62,3 +72,35 @@ def _skeleton(library: Library) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def reassemble_document(
+    library: Library,
+    draft: str | Path,
+    answers: dict[str, Any],
+    out: str | Path,
+    *,
+    upgrade: bool = False,
+    force: bool = False,
+    strict: bool = False,
+    source: object = None,
+) -> RenderResult:
+    """Assemble again the document ``draft``'s manifest describes: with exactly the clause versions it used
+    (the same text, even if some are now deprecated), or with ``upgrade`` the latest approved ones.
+
+    Differences that would make "the same" draft differ — another template version, other answers — are
+    reported as warnings in the result.
+    """
+    from .manifest import read_manifest
+
+    manifest = read_manifest(Path(draft))
+    docx_path = _output(out, force)
+    template = manifest["template"]
+    pins = None if upgrade else {str(c["id"]): str(c["version"]) for c in manifest["clauses"]}
+    assembled = assemble(library, str(template["id"]), answers, pins=pins, strict=strict, source=source)
+    if assembled.template.version != str(template.get("version")):
+        assembled.warnings.append(f"template {template['id']} is now version {assembled.template.version}; the "
+                                  f"original draft used {template.get('version')}")
+    if manifest.get("answers_digest") and manifest["answers_digest"] != assembled.answers_digest:
+        assembled.warnings.append("the answers differ from those the original draft was assembled from")
+    return _write(library, assembled, docx_path, force)

@@ -134,25 +134,30 @@ def _check_clause_text(library: Library) -> None:
         clause = library.clauses[clause_id]
         try:
             for version in clause.versions:
-                ref = f"{clause.id}@{version.version}"
-                try:
-                    variables, keys = analyse(version.text)
-                except TemplateSyntaxError as exc:
-                    raise ClauseFileError(clause.path, f"{ref}: clause text line {exc.lineno}: {exc.message}") from exc
-                except ValueError as exc:
-                    raise ClauseFileError(clause.path, f"{ref}: {exc}") from exc
-                undeclared = sorted(variables - set(clause.variables))
-                if undeclared:
-                    raise ClauseFileError(
-                        clause.path, f"{ref}: uses undeclared variable(s) {', '.join(undeclared)} (add to 'variables')"
-                    )
-                unknown = sorted(k for k in keys if k not in library.registry)
-                if unknown:
-                    raise ClauseFileError(clause.path, f"{ref}: cites unknown authority key(s) {', '.join(unknown)}")
-                clause.authority_keys[str(version.version)] = keys
+                clause.authority_keys[str(version.version)] = check_version_text(library, clause, version)
         except ClauseFileError as exc:
             library.problems.append(exc)
             del library.clauses[clause_id]
+
+
+def check_version_text(library: Library, clause: Clause, version: ClauseVersion) -> set[str]:
+    """The authority keys a version cites; a :class:`ClauseFileError` if its text cannot be used."""
+    ref = f"{clause.id}@{version.version}"
+    try:
+        variables, keys = analyse(version.text)
+    except TemplateSyntaxError as exc:
+        raise ClauseFileError(clause.path, f"{ref}: clause text line {exc.lineno}: {exc.message}") from exc
+    except ValueError as exc:
+        raise ClauseFileError(clause.path, f"{ref}: {exc}") from exc
+    undeclared = sorted(variables - set(clause.variables))
+    if undeclared:
+        raise ClauseFileError(
+            clause.path, f"{ref}: uses undeclared variable(s) {', '.join(undeclared)} (add to 'variables')"
+        )
+    unknown = sorted(k for k in keys if k not in library.registry)
+    if unknown:
+        raise ClauseFileError(clause.path, f"{ref}: cites unknown authority key(s) {', '.join(unknown)}")
+    return keys
 
 
 def verify_library(library: Library) -> list[str]:

@@ -18,6 +18,7 @@ import yaml
 from .yamlio import load_yaml
 from .assembly import Draft
 from .errors import ManifestError
+from .versions import Version
 
 SUFFIX = ".assembly.yaml"
 
@@ -58,7 +59,9 @@ def dump_manifest(manifest: dict[str, Any]) -> bytes:
 
 
 def read_manifest(draft_path: Path) -> dict[str, Any]:
-    path = manifest_path(draft_path)
+    """The manifest of a draft, given the draft (``OUT.docx``) or the manifest itself."""
+    draft_path = Path(draft_path)
+    path = draft_path if draft_path.name.endswith(SUFFIX) else manifest_path(draft_path)
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -67,4 +70,11 @@ def read_manifest(draft_path: Path) -> dict[str, Any]:
         raise ManifestError(f"{path}: cannot read the assembly manifest: {' '.join(str(exc).split())}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("clauses"), list) or "template" not in data:
         raise ManifestError(f"{path}: not an assembly manifest (no template or clauses)")
+    for entry in data["clauses"]:
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("version"):
+            raise ManifestError(f"{path}: a clause entry lacks its id or version: {entry!r}")
+        try:
+            Version.parse(entry["version"])
+        except ValueError as exc:
+            raise ManifestError(f"{path}: clause {entry['id']}: {exc}") from None
     return data

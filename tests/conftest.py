@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -32,3 +35,21 @@ def run_cli(capsys):
         return code, out, err
 
     return run
+
+
+def require_layout_tools() -> None:
+    """Skip without LibreOffice and poppler on a developer's machine; in CI (``CI`` set) their absence fails."""
+    missing = [tool for tool in ("soffice", "pdftotext", "pdfinfo") if not shutil.which(tool)]
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)")
+
+
+def to_pdf(folder: Path, profile: Path, *documents: Path) -> None:
+    """Lay documents out with LibreOffice headless, as a reader's word processor would."""
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), *map(str, documents)],
+        check=True, capture_output=True, timeout=300,
+    )

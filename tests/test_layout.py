@@ -6,15 +6,14 @@ skip, unless ``CI`` is set, when a missing LibreOffice is a failure rather than 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from assembler.documents import render_document
+from conftest import require_layout_tools, to_pdf
 from samples import motion_answers, order_answers
 
 DOCUMENTS = {
@@ -25,18 +24,10 @@ DOCUMENTS = {
 }
 
 
-def _require_tools() -> None:
-    missing = [tool for tool in ("soffice", "pdftotext", "pdfinfo") if not shutil.which(tool)]
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)")
-
-
 @pytest.fixture(scope="module")
 def laid_out(builtin, tmp_path_factory):
     """Every example draft (and the order for a third court) converted to PDF in one LibreOffice run."""
-    _require_tools()
+    require_layout_tools()
     folder = tmp_path_factory.mktemp("layout")
     drafts = [render_document(builtin, t, make(), folder / f"{t}.docx").docx_path for t, make in DOCUMENTS.items()]
     sellers = [{"name": f"Seller {n} Trading Co.", "store": f"store-{n}", "marketplace": "AliExpress",
@@ -44,11 +35,7 @@ def laid_out(builtin, tmp_path_factory):
     drafts.append(render_document(builtin, "pi-order", order_answers(court="ilnd", schedule_a=sellers),
                                   folder / "ilnd-order.docx").docx_path)
     profile = tmp_path_factory.mktemp("lo-profile")
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *map(str, drafts)],
-        check=True, capture_output=True, timeout=300,
-    )
+    to_pdf(folder, profile, *drafts)
     return folder
 
 
