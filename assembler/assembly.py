@@ -14,11 +14,14 @@ from .answers import build_context, condition_holds, digest, validate
 from .citations import CitationFormatter, CitationUse
 from .clauses import Clause, ClauseVersion
 from .clausetext import UndefinedError, compiled, missing_name, render_text
+from .authorities import Registry
+from .courtrules import CourtRules, rules_for
 from .courts import Court, court as find_court
 from .errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from .library import Library
 from .markup import Paragraph, Run, parse_blocks
 from .templates import Section, Slot, Template, find_template
+from .wordcount import WORD_COUNT
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -59,6 +62,8 @@ class Draft:
     after_signature: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pins: dict[str, str] = field(default_factory=dict)
+    registry: Registry = field(default_factory=Registry)
+    rules: CourtRules | None = None
 
     @property
     def answers_digest(self) -> str:
@@ -105,6 +110,7 @@ def assemble(
         template=template, court=court, title=builder.expand(template.document_title), caption=_caption(context, court),
         blocks=builder.blocks, clause_uses=builder.uses, citations=builder.formatter.uses, answers=answers,
         context=context, after_signature=builder.after_signature, warnings=builder.warnings, pins=dict(pins or {}),
+        registry=library.registry, rules=builder.rules,
     )
 
 
@@ -113,6 +119,7 @@ class _Builder:
                  pins: dict[str, str], strict: bool) -> None:
         self.library, self.template, self.context, self.court = library, template, context, court
         self.pins, self.strict = pins, strict
+        self.rules = rules_for(library.template_dirs, court.id)
         self.formatter = CitationFormatter(library.registry)
         self.blocks: list[Block] = []
         self.after_signature: list[Block] = []
@@ -128,10 +135,16 @@ class _Builder:
     def build(self) -> None:
         for section in self.template.sections:
             self._section(section, depth=1, number=None)
+        if self.template.kind == "memorandum" and self.rules.certificate:
+            # the count is filled in when the Word file is laid out (see word.py); the certificate is not counted
+            self.context = {**self.context, "word_count": WORD_COUNT, "court_rule": self.rules.rule,
+                            "word_limit": f"{self.rules.limit_words:,}" if self.rules.limit_words else ""}
+            self.blocks.append(Paragraph([Run("CERTIFICATE OF COMPLIANCE", bold=True)], "center"))
+            self._slot(Slot(["certificate-of-compliance"]))
         body, self.blocks = self.blocks, self.after_signature
         if self.template.certificate_of_service:
             self.blocks.append(Paragraph([], "pagebreak"))
-            self.blocks.append(Paragraph([Run("CERTIFICATE OF SERVICE", bold=True)], "heading1"))
+            self.blocks.append(Paragraph([Run("CERTIFICATE OF SERVICE", bold=True)], "center"))
             self._slot(Slot(["certificate-of-service"]))
         if self.template.schedule_a and self.context.get("schedule_a"):
             self.blocks.append(Paragraph([], "pagebreak"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .authorities import Authority, Registry, _statute_pin
-from .markup import italic
+from .markup import cite_mark, italic
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class CitationFormatter:
                 body = f"{italic(signal)} {body}"
         self._seen.add(key)
         self.uses.append(CitationUse(key, form, pin, self.where, authority.is_pin_confirmed(pin)))
-        return body
+        return body + cite_mark(len(self.uses) - 1)
 
     def _id_form(self, pin: str | None, signal: str | None) -> str:
         word = "id." if signal else "Id."

@@ -33,6 +33,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument("--strict", action="store_true", help="refuse deprecated or draft clause versions")
+    p.add_argument("--no-layout", action="store_true",
+                   help="do not lay a memorandum out with LibreOffice for its tables' page numbers")
 
 
 def templates_list(args: argparse.Namespace) -> int:
@@ -51,7 +53,7 @@ def render(args: argparse.Namespace) -> int:
     library = load(args)
     answers = load_answers(args.answers)
     result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
-                             source=args.answers)
+                             source=args.answers, layout=not args.no_layout)
     _report(result)
     return 0
 
@@ -83,7 +85,8 @@ def new(args: argparse.Namespace) -> int:
         save_answers(answers, args.save_answers, force=True)
         print(f"answers saved to {args.save_answers}")
     try:
-        result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict)
+        result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
+                                 layout=not args.no_layout)
     except AssemblerError:
         if not args.save_answers:
             _offer_answers_so_far(answers, args, template.id, asker)

@@ -58,6 +58,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--upgrade", action="store_true", help="use the latest approved clause versions")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument("--strict", action="store_true", help="refuse deprecated or draft clause versions")
+    p.add_argument("--no-layout", action="store_true", help="no LibreOffice layout pass for a memorandum's tables")
     p.set_defaults(handler=reassemble)
 
 
@@ -172,6 +173,7 @@ def reassemble(args: argparse.Namespace) -> int:
     library = load(args)
     answers = load_answers(args.answers)
     result = reassemble_document(library, args.draft, answers, args.output, upgrade=args.upgrade,
-                                 force=args.force, strict=args.strict, source=args.answers)
+                                 force=args.force, strict=args.strict, source=args.answers,
+                                 layout=not args.no_layout)
     _report(result)
     return 0

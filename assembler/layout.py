@@ -1,0 +1,51 @@
+"""Laying a draft out with LibreOffice to learn which page each heading and citation falls on.
+
+A copy of the draft is written with tiny tokens (``@@c12@@``, in 1-point type) at every citation and heading,
+converted to PDF with LibreOffice headless, and read back page by page with ``pdftotext``. The tokens are
+what the reader of the final draft would see, minus a few points of width, so the pages match the draft.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+TOKEN = re.compile(r"@@([ch]\d+)@@")
+
+
+def available() -> bool:
+    return bool(shutil.which("soffice") and shutil.which("pdftotext"))
+
+
+def token(kind: str, number: int) -> str:
+    return f"@@{kind}{number}@@"
+
+
+def pages_of_tokens(docx: bytes, timeout: int = 120) -> dict[str, int] | None:
+    """``{"c12": 4, "h3": 5, ...}``: the page each token fell on; None if LibreOffice could not lay it out."""
+    with tempfile.TemporaryDirectory(prefix="assembler-layout-") as tmp:
+        folder = Path(tmp)
+        source = folder / "draft.docx"
+        source.write_bytes(docx)
+        try:
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--convert-to", "pdf",
+                 "--outdir", str(folder), str(source)],
+                check=True, capture_output=True, timeout=timeout,
+            )
+            text = subprocess.run(["pdftotext", str(folder / "draft.pdf"), "-"], check=True, capture_output=True,
+                                  text=True, timeout=timeout).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+    found: dict[str, int] = {}
+    for number, page in enumerate(text.split("\f"), start=1):
+        for match in TOKEN.finditer(page.replace(" ", "")):
+            found.setdefault(match.group(1), number)
+    return found
+
+
+def page_count(pdf_text: str) -> int:
+    return len([p for p in pdf_text.split("\f") if p.strip()])
