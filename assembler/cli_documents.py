@@ -28,6 +28,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="OUT.docx", help="default: TEMPLATE.docx")
     _common(p)
     p.set_defaults(handler=new)
+    _register_check(commands)
+
+
+def _register_check(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("check", help="what a clerk would bounce: limits, placeholders, citations, Rule 65")
+    p.add_argument("draft", metavar="DRAFT.docx")
+    p.add_argument("--template", metavar="ID", help="the template it was made from, when it has no manifest")
+    p.add_argument("--word-limit", type=int, metavar="N", help="a word limit other than the court's (e.g. a "
+                   "judge's individual practices)")
+    p.add_argument("--no-layout", action="store_true", help="do not lay it out with LibreOffice (page limits)")
+    p.set_defaults(handler=check)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -125,3 +136,20 @@ def _report(result) -> None:
     if pins:
         warn(f"{len(pins)} pinpoint cite(s) not yet confirmed; listed in {result.manifest_path.name}")
     print(f"wrote {result.docx_path} and {result.manifest_path.name}")
+
+
+def check(args: argparse.Namespace) -> int:
+    from .check import check_draft
+
+    report = check_draft(load(args), args.draft, template_id=args.template, word_limit=args.word_limit,
+                         layout=not args.no_layout)
+    for note in report.notes:
+        warn(note)
+    where = f" ({report.kind or 'document'}, {report.court or 'court unknown'}; rules: {report.rules.rule})"
+    if not report.findings:
+        print(f"{args.draft}: no problems found{where}")
+        return 0
+    print(f"{args.draft}: {len(report.findings)} problem(s){where}")
+    for finding in report.findings:
+        print(f"  {finding}")
+    return 1

@@ -6,6 +6,8 @@ WordprocessingML.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -43,10 +45,14 @@ def run_element(run: Run) -> Any:
             u.set(qn("w:val"), "single")
             rpr.append(u)
         r.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = run.text
-    r.append(t)
+    for index, piece in enumerate(re.split(r"([\t\n])", run.text)):
+        if index % 2:  # a tab or line break is its own element in Word, not a character in the text
+            r.append(OxmlElement("w:tab" if piece == "\t" else "w:br"))
+        elif piece:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            r.append(t)
     return r
 
 

@@ -102,14 +102,16 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
 def _fill_word_count(document: Any) -> int | None:
     """Put the count into the certificate of compliance, if the draft has one. The certificate itself is not
     counted, so the number it states is final."""
+    from docx.oxml.ns import qn
+
     from .wordcount import WORD_COUNT, count_words
 
-    holders = [r for p in document.paragraphs if WORD_COUNT in p.text for r in p.runs if WORD_COUNT in r.text]
+    holders = [t for t in document.element.body.iter(qn("w:t")) if t.text and WORD_COUNT in t.text]
     if not holders:
         return None
     count = count_words(document).words
-    for run in holders:
-        run.text = run.text.replace(WORD_COUNT, f"{count:,}")
+    for text in holders:
+        text.text = text.text.replace(WORD_COUNT, f"{count:,}")
     return count
 
 
@@ -265,11 +267,11 @@ class _BodyWriter:
         paragraph.add_run(token(kind, number)).font.size = Pt(1)
 
     def run(self, paragraph: Any, item: Run) -> None:
+        from .ooxml import run_element
+
         # keep "§ 1116" and "¶ 4" together on one line, as a typesetter would
-        run = paragraph.add_run(item.text.replace("§ ", "§\u00a0").replace("¶ ", "¶\u00a0"))
-        run.italic = item.italic or None
-        run.bold = item.bold or None
-        run.underline = item.underline or None
+        text = item.text.replace("§ ", "§\u00a0").replace("¶ ", "¶\u00a0")
+        paragraph._p.append(run_element(Run(text, item.italic, item.bold, item.underline)))
 
     def lines(self, texts: list[str], style: str = "Signature Block") -> None:
         for text in texts:

@@ -152,6 +152,15 @@ def main() -> None:
     console.print(f"assembler --help: {statistics.median(helps) * 1000:.0f} ms (median of {len(helps)}, "
                   "fresh interpreter)")
     console.print(f"loading the built-in library: {load_time * 1000:.0f} ms")
+    from assembler import layout
+    from assembler.word import render
+
+    if layout.available():
+        draft = assemble(library, "rule-12b2-motion", motion_answers())
+        start = time.perf_counter()
+        render(draft, layout=True)
+        console.print(f"memorandum with its LibreOffice layout pass (tables' page numbers): "
+                      f"{time.perf_counter() - start:.1f} s")
     console.print(f"Python {sys.version.split()[0]} on {sys.platform}")
 
 
