@@ -169,7 +169,7 @@ def check_answer(question: Question, value: Any, answers: dict[str, Any], label:
     if kind == "multi-select":
         if not isinstance(value, list):
             return [f"'{name}' must be a list"]
-        choices = question.choices or _choices_from(question, answers)
+        choices = choices_for(question, answers)
         wrong = [str(v) for v in value if str(v) not in choices]
         problems = [f"'{name}': {', '.join(wrong)} not among {', '.join(choices)}"] if wrong else []
         if question.min and len(value) < question.min:
@@ -220,9 +220,11 @@ def _text_problems(name: str, value: str) -> list[str]:
     return []
 
 
-def _choices_from(question: Question, answers: dict[str, Any]) -> list[str]:
-    if not question.choices_from:
-        return []
+def choices_for(question: Question, answers: dict[str, Any]) -> list[str]:
+    """A select question's choices: listed in the spec, or taken from earlier answers (``choices_from:
+    defendants.short_name``)."""
+    if question.choices or not question.choices_from:
+        return list(question.choices or [])
     list_name, _, field_name = question.choices_from.partition(".")
     items = answers.get(list_name) or []
     return [str(item.get(field_name)) for item in items if isinstance(item, dict) and item.get(field_name)]

@@ -18,7 +18,7 @@ from typing import Any
 from .courtrules import CourtRules, rules_for
 from .errors import AssemblerError
 from .library import Library
-from .wordcount import NOT_COUNTED_STYLES, count_words, paragraph_text
+from .wordcount import count_words, counted_paragraphs, footnote_texts, paragraph_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLACEHOLDER = re.compile(
@@ -80,8 +80,9 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
     _placeholders(report, text)
     _citations(report, text)
     if kind == "memorandum":
-        _length(report, document, word_limit, layout)
-        _certificate(report, document, text)
+        words = count_words(document).words
+        _length(report, document, words, word_limit, layout)
+        _certificate(report, words, text)
     if kind == "order":
         _rule_65(report, text)
     return report
@@ -114,32 +115,19 @@ def _court_from_caption(document: Any) -> str | None:
 
 
 def _read(document: Any) -> _Text:
-    from .wordcount import _footnote_texts
-
     styles = {s.style_id: s.name for s in document.styles}
-    notes = _footnote_texts(document)
-    body: list[str] = []
-    everything: list[str] = list(notes.values())
+    body = [piece for text, notes in counted_paragraphs(document) for piece in (text, *notes)]
+    everything: list[str] = list(footnote_texts(document).values())
     toa: list[str] = []
-    ended = False
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}tbl":
             everything.extend(paragraph_text(p) for p in element.iter(f"{_W}p"))
-            continue
-        if element.tag != f"{_W}p":
-            continue
-        text = paragraph_text(element)
-        everything.append(text)
-        style_el = element.find(f"{_W}pPr/{_W}pStyle")
-        style = styles.get(style_el.get(f"{_W}val")) if style_el is not None else None
-        if style == "table of authorities":
-            toa.append(text)
-        if text.strip().upper().startswith("CERTIFICATE OF"):
-            ended = True
-        if ended or style in NOT_COUNTED_STYLES:
-            continue
-        body.append(text)
-        body.extend(notes.get(ref.get(f"{_W}id"), "") for ref in element.iter(f"{_W}footnoteReference"))
+        elif element.tag == f"{_W}p":
+            text = paragraph_text(element)
+            everything.append(text)
+            style = element.find(f"{_W}pPr/{_W}pStyle")
+            if style is not None and styles.get(style.get(f"{_W}val")) == "table of authorities":
+                toa.append(text)
     has_toa = any(t.strip().upper() == "TABLE OF AUTHORITIES" for t in everything)
     return _Text(body, everything, toa, has_toa)
 
@@ -200,10 +188,9 @@ def _key(citation: Any) -> tuple[str, str, str]:
     return groups.get("volume", ""), citation.corrected_reporter(), groups.get("page", "")
 
 
-def _length(report: Report, document: Any, word_limit: int | None, layout: bool) -> None:
+def _length(report: Report, document: Any, words: int, word_limit: int | None, layout: bool) -> None:
     rules = report.rules
     limit = word_limit or rules.limit_words
-    words = count_words(document).words
     if limit and words > limit:
         source = "--word-limit" if word_limit else rules.rule
         report.findings.append(Finding(source, f"{words:,} words, over the limit of {limit:,} (caption, tables, "
@@ -216,14 +203,19 @@ def _length(report: Report, document: Any, word_limit: int | None, layout: bool)
             report.findings.append(Finding(rules.rule, f"{pages} pages of text, over the limit of {rules.limit_pages}"))
 
 
-def _body_pages(document: Any) -> int | None:
-    """Pages from the first heading after the tables to the signature, laid out by LibreOffice."""
+def _body_pages(checked: Any) -> int | None:
+    """Pages from the first heading after the tables to the signature, laid out by LibreOffice (on a copy:
+    the layout tokens must not reach the document the other checks read)."""
+    from docx import Document
     from docx.shared import Pt
 
     from . import layout
 
     if not layout.available():
         return None
+    copy = io.BytesIO()
+    checked.save(copy)
+    document = Document(copy)
     styles = {s.style_id: s.name for s in document.styles}
     start = end = None
     for paragraph in document.paragraphs:
@@ -247,7 +239,7 @@ def _body_pages(document: Any) -> int | None:
     return last - pages["h0"] + 1
 
 
-def _certificate(report: Report, document: Any, text: _Text) -> None:
+def _certificate(report: Report, counted: int, text: _Text) -> None:
     rules = report.rules
     certificate = next((t for t in text.everything if t.strip().upper().startswith("CERTIFICATE OF COMPLIANCE")), None)
     if certificate is None:
@@ -256,7 +248,6 @@ def _certificate(report: Report, document: Any, text: _Text) -> None:
         return
     body = " ".join(text.everything[text.everything.index(certificate):])
     stated = STATED_COUNT.search(body)
-    counted = count_words(document).words
     if stated and int(stated.group(1).replace(",", "")) != counted:
         report.findings.append(Finding(rules.rule, f"the certificate of compliance states {stated.group(1)} words, "
                                                    f"but the memorandum now has {counted:,}"))

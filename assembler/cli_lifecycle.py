@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli import load, warn
+from .cli import load
 
 
 def register_clause_commands(sub: argparse._SubParsersAction) -> None:
@@ -104,7 +104,8 @@ def history(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
-    from .errors import UnknownClauseError
+    from .errors import AssemblerError, UnknownClauseError
+    from .ooxml import document_time
     from .redline import as_markup, as_rich, changed, redline_docx, word_diff
 
     library = load(args)
@@ -120,10 +121,10 @@ def diff(args: argparse.Namespace) -> int:
 
         out = Path(args.docx)
         if out.suffix.lower() != ".docx":
-            raise UnknownClauseError(f"{out}: the redline must be a .docx file")
+            raise AssemblerError(f"{out}: the redline must be a .docx file")
         subtitle = (f"Changes from {args.clause_id}@{old.version} ({old.status}) to @{new.version} ({new.status})."
                     + (f" Note: {new.note.strip()}" if new.note else ""))
-        data = redline_docx(pieces, f"{args.clause_id}: redline", subtitle, new.author, _when(new.date))
+        data = redline_docx(pieces, f"{args.clause_id}: redline", subtitle, new.author, document_time(new.date))
         write_atomically(out, data, force=args.force)
         print(f"wrote {out}: {sum(p.op != 'same' for p in pieces)} tracked change(s)")
         return 0
@@ -137,13 +138,6 @@ def diff(args: argparse.Namespace) -> int:
     else:  # piped or saved: the wdiff markers alone, unwrapped
         print(f"{heading}\n{as_markup(pieces)}")
     return 0
-
-
-def _when(date: object):
-    import datetime as dt
-
-    day = dt.date.fromisoformat(str(date)[:10])
-    return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
 
 
 def outdated(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from .answers import check_answer, condition_holds
+from .answers import check_answer, choices_for, condition_holds
 from .errors import AnswersError, InterviewAborted
 from .templates import Question
 
@@ -109,9 +109,7 @@ def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[
     if kind == "select":
         return asker.select(prompt, question.choices, default=question.default)
     if kind == "multi-select":
-        from .answers import _choices_from
-
-        choices = question.choices or _choices_from(question, answers)
+        choices = choices_for(question, answers)
         while True:
             chosen = asker.checkbox(prompt, choices)
             if not check_answer(question, chosen or None, answers) or (not chosen and not question.required):

@@ -31,11 +31,7 @@ def pages_of_tokens(docx: bytes, timeout: int = 120) -> dict[str, int] | None:
         source = folder / "draft.docx"
         source.write_bytes(docx)
         try:
-            subprocess.run(
-                ["soffice", f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--convert-to", "pdf",
-                 "--outdir", str(folder), str(source)],
-                check=True, capture_output=True, timeout=timeout,
-            )
+            to_pdf(folder, folder / "profile", source, timeout=timeout)
             text = subprocess.run(["pdftotext", str(folder / "draft.pdf"), "-"], check=True, capture_output=True,
                                   text=True, timeout=timeout).stdout
         except (OSError, subprocess.SubprocessError):
@@ -47,5 +43,11 @@ def pages_of_tokens(docx: bytes, timeout: int = 120) -> dict[str, int] | None:
     return found
 
 
-def page_count(pdf_text: str) -> int:
-    return len([p for p in pdf_text.split("\f") if p.strip()])
+def to_pdf(folder: Path, profile: Path, *documents: Path, timeout: int = 300) -> None:
+    """Convert documents to PDF in ``folder`` with LibreOffice headless, in its own throwaway profile (so a
+    running LibreOffice, or another conversion, cannot interfere)."""
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), *map(str, documents)],
+        check=True, capture_output=True, timeout=timeout,
+    )

@@ -17,7 +17,7 @@ from .authorities import Registry, load_registry
 from .clauses import Clause, ClauseVersion, load_clause
 from .clausetext import TemplateSyntaxError, analyse
 from .errors import AssemblerError, ClauseFileError, UnknownClauseError
-from .versions import VersionSpec, split_ref
+from .versions import split_ref
 
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent
 AUTHORITIES_FILE = "authorities.yaml"

@@ -19,6 +19,7 @@ from .errors import ClauseFileError, LifecycleError, UnknownClauseError
 from .library import Library, check_version_text
 from .output import write_atomically
 from .versions import Version, split_ref
+from .yamlio import load_yaml
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,6 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     """Check the changed clause as the library would load it, then replace the file atomically."""
     text = dump_clause(data)
     try:
-        from .yamlio import load_yaml
-
         parse_clause(load_yaml(text), path)
     except ClauseFileError as exc:
         raise LifecycleError(f"not written: {exc}") from None

@@ -161,6 +161,16 @@ def _row(cells: list[str], widths: list[int], style: str, header: bool) -> Any:
     return tr
 
 
+def document_time(day: Any) -> dt.datetime:
+    """The time written into a document's metadata: 9:00 on ``day`` (a date or ``YYYY-MM-DD``; today if
+    empty), so the same inputs give the same file and no working hours leak into it."""
+    if not day:
+        day = dt.date.today()
+    elif not isinstance(day, dt.date):
+        day = dt.date.fromisoformat(str(day)[:10])
+    return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
+
+
 def clean_metadata(document: Any, title: str, author: str, when: dt.datetime) -> None:
     """Metadata safe to file: title and author from the answers, nothing from the tool or its template."""
     props = document.core_properties

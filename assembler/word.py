@@ -11,7 +11,6 @@ numbers in the footer, Heading 1–3 for the navigation pane.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Any
 
 from .assembly import Draft, Table
 from .markup import CiteMark, Footnote, Paragraph, Run
+from .ooxml import run_element
 
 FONT = "Times New Roman"
 _STYLE_FOR = {
@@ -52,12 +52,12 @@ def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) 
         return Rendered(data, None, count)
     pages: dict[str, int] | None = None
     if layout and lay.available():
-        for _ in range(2):
+        for _ in range(2):  # the second pass only matters if filling in the numbers moved a page break
             found = lay.pages_of_tokens(_build(draft, skeleton, pages=pages, tokens=True)[0])
-            if not found or found == pages:
-                pages = found or pages
+            settled = found == pages
+            pages = found or pages
+            if settled or not found:
                 break
-            pages = found
     tables = TABLES_LAID_OUT if pages else TABLES_BY_WORD
     data, count = _build(draft, skeleton, pages=pages, note=tables)
     return Rendered(data, tables, count)
@@ -73,7 +73,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
            note: str | None = None) -> tuple[bytes, int | None]:
     from docxtpl import DocxTemplate
 
-    from .ooxml import clean_metadata, update_fields_on_open
+    from .ooxml import clean_metadata, document_time, update_fields_on_open
 
     source = io.BytesIO(skeleton.read_bytes() if skeleton else default_skeleton())
     template = DocxTemplate(source)
@@ -90,7 +90,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     _closing(writer, draft)
     count = _fill_word_count(document)
     filer = draft.context.get("filer") or {}
-    when = _filing_datetime(draft.context.get("filing_date"))
+    when = document_time(draft.context.get("filing_date"))
     clean_metadata(document, draft.title, str(filer.get("firm") or ""), when)
     if draft.template.kind == "memorandum":
         update_fields_on_open(document)
@@ -160,11 +160,6 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
             rows.append(("table of authorities", runs, entry.pages(page_of)))
         entries(f'TOA \\c "{category}" \\p', rows)
     writer.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
-
-
-def _filing_datetime(value: Any) -> dt.datetime:
-    day = dt.date.fromisoformat(value) if value else dt.date.today()
-    return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
 
 
 @lru_cache(maxsize=1)
@@ -267,8 +262,6 @@ class _BodyWriter:
         paragraph.add_run(token(kind, number)).font.size = Pt(1)
 
     def run(self, paragraph: Any, item: Run) -> None:
-        from .ooxml import run_element
-
         # keep "§ 1116" and "¶ 4" together on one line, as a typesetter would
         text = item.text.replace("§ ", "§\u00a0").replace("¶ ", "¶\u00a0")
         paragraph._p.append(run_element(Run(text, item.italic, item.bold, item.underline)))

@@ -13,6 +13,7 @@ them: "§ 1116" is two words, "U.S.C." one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 WORD_COUNT = "\u27e6word count\u27e7"  # stands in a certificate of compliance until the count is known
@@ -48,23 +49,28 @@ def paragraph_text(p: Any) -> str:
 
 def count_words(document: Any) -> WordCount:
     """Words counted under the rule, in a python-docx ``Document``."""
-    styles = {s.style_id: s.name for s in document.styles}
-    notes = _footnote_texts(document)
     body = footnotes = 0
-    for element in document.element.body.iterchildren(f"{_W}p"):
-        text = paragraph_text(element)
-        if text.strip().upper().startswith("CERTIFICATE OF"):
-            break
-        style = element.find(f"{_W}pPr/{_W}pStyle")
-        if style is not None and styles.get(style.get(f"{_W}val")) in NOT_COUNTED_STYLES:
-            continue
+    for text, notes in counted_paragraphs(document):
         body += words_in(text)
-        for reference in element.iter(f"{_W}footnoteReference"):
-            footnotes += words_in(notes.get(reference.get(f"{_W}id"), ""))
+        footnotes += sum(words_in(note) for note in notes)
     return WordCount(body, footnotes)
 
 
-def _footnote_texts(document: Any) -> dict[str, str]:
+def counted_paragraphs(document: Any) -> Iterator[tuple[str, list[str]]]:
+    """The paragraphs the rule counts, in order, each with the text of the footnotes it calls."""
+    styles = {s.style_id: s.name for s in document.styles}
+    notes = footnote_texts(document)
+    for element in document.element.body.iterchildren(f"{_W}p"):
+        text = paragraph_text(element)
+        if text.strip().upper().startswith("CERTIFICATE OF"):
+            return
+        style = element.find(f"{_W}pPr/{_W}pStyle")
+        if style is not None and styles.get(style.get(f"{_W}val")) in NOT_COUNTED_STYLES:
+            continue
+        yield text, [notes.get(ref.get(f"{_W}id"), "") for ref in element.iter(f"{_W}footnoteReference")]
+
+
+def footnote_texts(document: Any) -> dict[str, str]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
 

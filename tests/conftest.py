@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -48,8 +47,6 @@ def require_layout_tools() -> None:
 
 def to_pdf(folder: Path, profile: Path, *documents: Path) -> None:
     """Lay documents out with LibreOffice headless, as a reader's word processor would."""
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *map(str, documents)],
-        check=True, capture_output=True, timeout=300,
-    )
+    from assembler.layout import to_pdf as convert
+
+    convert(folder, profile, *documents)
