@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+import yaml
 
 from assembler.documents import render_document
 from conftest import require_layout_tools
@@ -145,3 +146,19 @@ def test_without_a_manifest_the_template_can_be_named(run_cli, drafts, tmp_path)
     copy.write_bytes((drafts / "order.docx").read_bytes())
     code, out, _ = run_cli("check", copy, "--template", "pi-order")
     assert code == 0 and "(order, nysd;" in out  # the court read from the caption
+
+
+def test_laying_out_for_a_page_limit_does_not_disturb_the_certificate_count(run_cli, tmp_path):
+    """A court with both a page limit and a certificate: the layout pass must not change the words counted."""
+    require_layout_tools()
+    firm = tmp_path / "firm"
+    (firm / "templates").mkdir(parents=True)
+    (firm / "templates" / "court-rules.yaml").write_text(
+        "moed:\n  rule: E.D. Mo. L.R. 4.01(D)\n  limit_pages: 15\n  limit_words: 8750\n  certificate: true\n")
+    answers = tmp_path / "case.yaml"
+    answers.write_text(yaml.safe_dump(motion_answers()))
+    code, _, err = run_cli("--library", firm, "render", "rule-12b2-motion", "--answers", answers,
+                           "-o", tmp_path / "memo.docx", "--no-layout")
+    assert code == 0, err
+    code, out, _ = run_cli("--library", firm, "check", tmp_path / "memo.docx")
+    assert code == 0, out
