@@ -1,5 +1,5 @@
 """``python -m assembler``."""
 
-from .cli import main
+from assembler.cli.main import main
 
 raise SystemExit(main())

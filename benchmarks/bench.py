@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from assembler.assembly import assemble  # noqa: E402
-from assembler.library import load_library  # noqa: E402
-from assembler.word import _skeleton_context, _skeleton_env, render_docx  # noqa: E402
+from assembler.assembly.assemble import assemble  # noqa: E402
+from assembler.library.loading import load_library  # noqa: E402
+from assembler.word.writer import _skeleton_context, _skeleton_env, render_docx  # noqa: E402
 from samples import motion_answers, order_answers  # noqa: E402
 
 TEMPLATES = {
@@ -61,7 +61,7 @@ def baseline_template(library, template_id: str, answers: dict) -> tuple[bytes, 
     bare docxtpl renders when the document is written by hand instead of assembled."""
     from docx import Document
 
-    from assembler.word import default_skeleton
+    from assembler.word.writer import default_skeleton
 
     draft = assemble(library, template_id, answers)
     finished = Document(io.BytesIO(render_docx(draft)))
@@ -152,8 +152,8 @@ def main() -> None:
     console.print(f"assembler --help: {statistics.median(helps) * 1000:.0f} ms (median of {len(helps)}, "
                   "fresh interpreter)")
     console.print(f"loading the built-in library: {load_time * 1000:.0f} ms")
-    from assembler import layout
-    from assembler.word import render
+    from assembler.word import layout
+    from assembler.word.writer import render
 
     if layout.available():
         draft = assemble(library, "rule-12b2-motion", motion_answers())

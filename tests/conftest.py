@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from assembler.library import load_library  # noqa: E402
+from assembler.library.loading import load_library  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,7 @@ def builtin():
 @pytest.fixture
 def run_cli(capsys):
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""
-    from assembler.cli import main
+    from assembler.cli.main import main
 
     def run(*argv: str):
         code = main([str(a) for a in argv])
@@ -47,6 +47,6 @@ def require_layout_tools() -> None:
 
 def to_pdf(folder: Path, profile: Path, *documents: Path) -> None:
     """Lay documents out with LibreOffice headless, as a reader's word processor would."""
-    from assembler.layout import to_pdf as convert
+    from assembler.word.layout import to_pdf as convert
 
     convert(folder, profile, *documents)

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from assembler.clauses import content_hash
+from assembler.library.clauses import content_hash
 
 AUTHORITIES = {
     "authorities": [

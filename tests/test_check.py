@@ -6,7 +6,7 @@ import docx
 import pytest
 import yaml
 
-from assembler.documents import render_document
+from assembler.api import render_document
 from conftest import require_layout_tools
 from samples import motion_answers, order_answers
 

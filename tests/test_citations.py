@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assembler.authorities import load_registry
-from assembler.citations import CitationFormatter
-from assembler.clausetext import render_text
-from assembler.markup import CiteMark, Run, parse_runs, strip_markers
+from assembler.library.authorities import load_registry
+from assembler.citing.citations import CitationFormatter
+from assembler.text.clausetext import render_text
+from assembler.text.markup import CiteMark, Run, parse_runs, strip_markers
 from factories import make_library
 
 

@@ -9,12 +9,12 @@ import pytest
 from eyecite import get_citations
 from eyecite.models import FullCaseCitation, FullLawCitation, IdCitation, ShortCaseCitation
 
-from assembler.answers import build_context, validate
-from assembler.citations import CitationFormatter
-from assembler.clausetext import render_text
-from assembler.courts import court
-from assembler.markup import strip_markers
-from assembler.templates import find_template
+from assembler.assembly.answers import build_context, validate
+from assembler.citing.citations import CitationFormatter
+from assembler.text.clausetext import render_text
+from assembler.library.courts import court
+from assembler.text.markup import strip_markers
+from assembler.library.templates import find_template
 from samples import everything
 
 COURTS = ["nysd", "nyed", "moed", "mowd", "cand", "ilnd"]
@@ -150,7 +150,7 @@ def test_facts_come_from_answers_not_from_the_seed_cases(builtin):
 
 
 def test_unverified_authorities_are_exactly_the_ones_marked(builtin):
-    from assembler.authorities import verify_registry
+    from assembler.library.authorities import verify_registry
 
     findings = verify_registry(builtin.registry)
     assert not [f for f in findings if f.level == "error"]

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from assembler.library import BUILTIN_ROOT
+from assembler.library.loading import BUILTIN_ROOT
 from factories import clause, make_library, version
 
 

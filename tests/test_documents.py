@@ -10,9 +10,9 @@ import pytest
 import yaml
 from docx import Document
 
-from assembler.documents import render_document
+from assembler.api import render_document
 from assembler.errors import AnswersError, ClauseRenderError, OutputExistsError
-from assembler.library import load_library
+from assembler.library.loading import load_library
 from factories import clause, make_library, version
 from samples import EXAMPLES, motion_answers, order_answers
 

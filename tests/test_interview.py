@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from assembler.errors import InterviewAborted
-from assembler.interview import QuestionaryAsker, run_interview
-from assembler.templates import find_template
+from assembler.assembly.interview import QuestionaryAsker, run_interview
+from assembler.library.templates import find_template
 from samples import motion_answers, order_answers
 
 
@@ -174,7 +174,7 @@ def test_the_court_is_found_by_part_of_its_name_or_by_its_id(builtin, typed):
 
 
 def test_saved_answers_round_trip(builtin, tmp_path):
-    from assembler.answers import load_answers, save_answers
+    from assembler.assembly.answers import load_answers, save_answers
 
     answers = copy.deepcopy(order_answers())
     answers["hearing_date"] = "2026-12-01"
@@ -187,7 +187,7 @@ def typing(monkeypatch):
     """`assembler new` with the user's keystrokes typed into its real prompts, one string per prompt."""
     from prompt_toolkit.input import create_pipe_input
 
-    from assembler import interview
+    from assembler.assembly import interview
 
     with create_pipe_input() as pipe:
         def type_keys(*keys):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assembler.documents import render_document
+from assembler.api import render_document
 from conftest import require_layout_tools, to_pdf
 from samples import motion_answers, order_answers
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assembler.errors import UnknownClauseError
-from assembler.library import load_library, verify_library
+from assembler.library.loading import load_library, verify_library
 from factories import clause, make_library, version
 
 

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from lxml import etree
 
-from assembler.clausefile import dump_clause, read_clause_data
-from assembler.library import BUILTIN_ROOT
+from assembler.library.clausefile import dump_clause, read_clause_data
+from assembler.library.loading import BUILTIN_ROOT
 from conftest import require_layout_tools, to_pdf
 from samples import EXAMPLES
 

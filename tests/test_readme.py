@@ -37,7 +37,7 @@ def test_the_second_command_is_the_one_ci_runs():
 
 
 def test_every_command_the_readme_shows_exists():
-    from assembler.cli import build_parser
+    from assembler.cli.main import build_parser
 
     commands = build_parser()._subparsers._group_actions[0].choices
     shown = set()
@@ -52,3 +52,24 @@ def test_every_command_the_readme_shows_exists():
             elif words[:1] == ["assembler"] and len(words) > 1:
                 raise AssertionError(f"README shows an unknown command: {line}")
     assert {"render", "new", "templates", "clauses", "authorities"} <= shown
+
+
+def test_the_python_example_runs_as_written(tmp_path, monkeypatch):
+    block = re.findall(r"```python\n(.*?)```", README, re.S)[0]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
+    assert (tmp_path / "memorandum.docx").is_file()
+    assert namespace["result"].docx_path.name == "memorandum.docx"
+    assert namespace["report"].findings == []
+
+
+def test_the_layout_section_names_every_room():
+    import assembler
+
+    package = Path(assembler.__file__).parent
+    rooms = {p.name for p in package.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    table = README.split("## Layout of the code", 1)[1].split("\n## ", 1)[0]
+    for room in rooms:
+        assert f"`{room}/`" in table, room

@@ -10,10 +10,10 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from assembler.assembly import assemble
-from assembler.documents import render_document
-from assembler.word import TABLES_BY_WORD, TABLES_LAID_OUT, default_skeleton, render
-from assembler.wordcount import count_words
+from assembler.assembly.assemble import assemble
+from assembler.api import render_document
+from assembler.word.writer import TABLES_BY_WORD, TABLES_LAID_OUT, default_skeleton, render
+from assembler.word.wordcount import count_words
 from conftest import require_layout_tools
 from samples import motion_answers
 
@@ -130,8 +130,8 @@ def test_no_certificate_where_the_court_does_not_require_one(builtin, tmp_path):
 
 def hand_counted():
     """A memorandum whose countable words were counted by hand: 3 + 3 + 2 (footnote) = 8."""
-    from assembler.ooxml import add_footnote
-    from assembler.markup import Run
+    from assembler.word.ooxml import add_footnote
+    from assembler.text.markup import Run
 
     document = docx.Document(io.BytesIO(default_skeleton()))
     for paragraph in list(document.paragraphs):  # the skeleton's tagged caption lines and title

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assembler.versions import Version, VersionSpec, split_ref
+from assembler.library.versions import Version, VersionSpec, split_ref
 
 
 def test_versions_order_numerically_not_as_text():

@@ -1,0 +1,114 @@
+"""The main job as one call: assemble a draft and write the .docx and its manifest, atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assembler.assembly.assemble import Draft, assemble
+from assembler.library.loading import Library
+from assembler.assembly.manifest import build_manifest, dump_manifest, manifest_path
+from assembler.files import check_writable, write_all_atomically
+
+
+@dataclass
+class RenderResult:
+    draft: Draft
+    docx_path: Path
+    manifest_path: Path
+    manifest: dict[str, Any]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.manifest["warnings"]
+
+
+def render_document(
+    library: Library,
+    template_id: str,
+    answers: dict[str, Any],
+    out: str | Path,
+    *,
+    force: bool = False,
+    strict: bool = False,
+    pins: dict[str, str] | None = None,
+    source: object = None,
+    layout: bool = False,
+) -> RenderResult:
+    """Assemble ``template_id`` from ``answers`` and write ``out`` and ``out``'s manifest.
+
+    Nothing is written unless everything succeeds; an existing file is replaced only with ``force``. With
+    ``layout``, a memorandum's tables get page numbers from a LibreOffice layout when LibreOffice is present.
+    """
+    docx_path = _output(out, force)
+    draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
+    return _write(library, draft, docx_path, force, layout)
+
+
+def _output(out: str | Path, force: bool) -> Path:
+    """Refuse a bad or occupied output path before any work is done."""
+    docx_path = Path(out)
+    if docx_path.suffix.lower() != ".docx":
+        from assembler.errors import AssemblerError
+
+        raise AssemblerError(f"{docx_path}: the output must be a .docx file")
+    check_writable(docx_path, manifest_path(docx_path), force=force)
+    return docx_path
+
+
+def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False) -> RenderResult:
+    from assembler.word.writer import render
+
+    manifest_file = manifest_path(docx_path)
+    rendered = render(draft, skeleton=_skeleton(library), layout=layout)
+    data = rendered.data
+    manifest = build_manifest(draft, docx_path.name, data, library.registry)
+    if rendered.tables:
+        manifest["tables"] = rendered.tables
+    if rendered.word_count is not None:
+        manifest["word_count"] = rendered.word_count
+    write_all_atomically({docx_path: data, manifest_file: dump_manifest(manifest)}, force=force)
+    return RenderResult(draft, docx_path, manifest_file, manifest)
+
+
+def _skeleton(library: Library) -> Path | None:
+    """A firm's own ``templates/skeleton.docx`` (letterhead, fonts) replaces the built-in one."""
+    for directory in reversed(library.template_dirs):
+        candidate = directory / "skeleton.docx"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def reassemble_document(
+    library: Library,
+    draft: str | Path,
+    answers: dict[str, Any],
+    out: str | Path,
+    *,
+    upgrade: bool = False,
+    force: bool = False,
+    strict: bool = False,
+    source: object = None,
+    layout: bool = False,
+) -> RenderResult:
+    """Assemble again the document ``draft``'s manifest describes: with exactly the clause versions it used
+    (the same text, even if some are now deprecated), or with ``upgrade`` the latest approved ones.
+
+    Differences that would make "the same" draft differ — another template version, other answers — are
+    reported as warnings in the result.
+    """
+    from assembler.assembly.manifest import read_manifest
+
+    manifest = read_manifest(Path(draft))
+    docx_path = _output(out, force)
+    template = manifest["template"]
+    pins = None if upgrade else {str(c["id"]): str(c["version"]) for c in manifest["clauses"]}
+    assembled = assemble(library, str(template["id"]), answers, pins=pins, strict=strict, source=source)
+    if assembled.template.version != str(template.get("version")):
+        assembled.warnings.append(f"template {template['id']} is now version {assembled.template.version}; the "
+                                  f"original draft used {template.get('version')}")
+    if manifest.get("answers_digest") and manifest["answers_digest"] != assembled.answers_digest:
+        assembled.warnings.append("the answers differ from those the original draft was assembled from")
+    return _write(library, assembled, docx_path, force, layout)

@@ -1,0 +1,289 @@
+"""Answers: the facts of one matter, kept as a YAML file beside it and reused across its documents.
+
+:func:`validate` checks answers against a template's questions and reports *every* problem at once (a
+paralegal fixes the file in one pass). :func:`build_context` turns valid answers into what clause text sees:
+the answers themselves plus the phrases a brief needs (``movant_names``, ``plaintiff_word``, each party's
+``description`` and ``intro``), so no clause has to work out grammar or definitions on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from functools import lru_cache
+import os
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assembler.yamlio import load_yaml
+from assembler.text.clausetext import join_and
+from assembler.library.courts import court as find_court
+from assembler.errors import AnswersError, AssemblerError
+from assembler.text.markup import assert_plain
+from assembler.library.templates import Question
+
+PARTY_KINDS = ("corporation", "llc", "partnership", "individual", "other")
+_KIND_PHRASES = {
+    "corporation": "a corporation", "llc": "a limited liability company", "partnership": "a partnership",
+    "individual": "an individual", "other": "an entity",
+}
+_TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|%\}|\}\}")
+
+
+def load_answers(path: str | os.PathLike[str]) -> dict[str, Any]:
+    source = Path(path)
+    try:
+        data = load_yaml(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AssemblerError(f"{source}: answers file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AssemblerError(f"{source}: cannot read answers file: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise AssemblerError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AssemblerError(f"{source}: answers must be a mapping of answer names to values")
+    return {str(k): _plain(v) for k, v in data.items()}
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates become ISO strings so answers round-trip unchanged."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def dump_answers(answers: dict[str, Any]) -> str:
+    return yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+
+
+def save_answers(answers: dict[str, Any], path: str | os.PathLike[str], force: bool = False) -> Path:
+    from assembler.files import write_atomically
+
+    return write_atomically(Path(path), dump_answers(answers).encode("utf-8"), force=force)
+
+
+def digest(answers: dict[str, Any]) -> str:
+    """sha256 of the answers in a canonical form: proves which answers a draft was built from without
+    putting them in the draft."""
+    canonical = json.dumps(answers, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- conditions -----------------------------------------------------------------------------------------
+
+
+def condition_holds(expression: str | None, answers: dict[str, Any]) -> bool:
+    """Evaluate a ``when`` condition; a name not yet answered is None, never an error."""
+    if not expression:
+        return True
+    return bool(_condition(expression)(**answers))
+
+
+@lru_cache(maxsize=1024)
+def _condition(expression: str) -> Any:
+    from jinja2 import Undefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=Undefined).compile_expression(expression)
+
+
+# --- validation -----------------------------------------------------------------------------------------
+
+
+def applicable(questions: list[Question], answers: dict[str, Any]) -> list[Question]:
+    return [q for q in questions if condition_holds(q.when, answers)]
+
+
+def with_defaults(questions: list[Question], answers: dict[str, Any]) -> dict[str, Any]:
+    filled = dict(answers)
+    for question in questions:
+        if filled.get(question.name) in (None, "") and question.default is not None and condition_holds(question.when, filled):
+            filled[question.name] = question.default
+    return filled
+
+
+def validate(questions: list[Question], answers: dict[str, Any], source: object = None) -> dict[str, Any]:
+    """Return the answers with defaults applied, or raise :class:`AnswersError` listing every problem."""
+    answers = with_defaults(questions, answers)
+    problems: list[str] = []
+    for question in applicable(questions, answers):
+        problems.extend(check_answer(question, answers.get(question.name), answers))
+    problems.extend(_cross_checks(answers))
+    if problems:
+        raise AnswersError(problems, source)
+    return answers
+
+
+def check_answer(question: Question, value: Any, answers: dict[str, Any], label: str | None = None) -> list[str]:
+    """Problems with one answer (empty when it is fine). Used by validation and by the interview."""
+    name = label or question.name
+    if value is None or value == "" or value == []:
+        return [f"'{name}' is missing ({question.prompt})"] if question.required else []
+    kind = question.type
+    if kind in ("text", "select", "court"):
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            return [f"'{name}' must be text"]
+        value = str(value)
+        problems = _text_problems(name, value)
+        if kind == "select" and question.choices and value not in question.choices:
+            problems.append(f"'{name}' must be one of {', '.join(question.choices)} (got '{value}')")
+        if kind == "court":
+            try:
+                find_court(value)
+            except AssemblerError as exc:
+                problems.append(f"'{name}': {exc}")
+        if question.pattern and not re.fullmatch(question.pattern, value):
+            problems.append(f"'{name}' {question.pattern_help or 'is not in the expected form'} (got '{value}')")
+        return problems
+    if kind == "confirm":
+        return [] if isinstance(value, bool) else [f"'{name}' must be true or false"]
+    if kind in ("number", "money"):
+        try:
+            number = Decimal(str(value).replace(",", "").replace("$", ""))
+        except InvalidOperation:
+            return [f"'{name}' must be a number (got '{value}')"]
+        if number < 0 or (question.min is not None and number < question.min):
+            return [f"'{name}' must be at least {question.min or 0} (got {value})"]
+        if kind == "number" and number != number.to_integral_value():
+            return [f"'{name}' must be a whole number (got {value})"]
+        return []
+    if kind == "date":
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            return [f"'{name}' must be a date like 2026-11-23 (got '{value}')"]
+        return []
+    if kind == "multi-select":
+        if not isinstance(value, list):
+            return [f"'{name}' must be a list"]
+        choices = choices_for(question, answers)
+        wrong = [str(v) for v in value if str(v) not in choices]
+        problems = [f"'{name}': {', '.join(wrong)} not among {', '.join(choices)}"] if wrong else []
+        if question.min and len(value) < question.min:
+            problems.append(f"'{name}' needs at least {question.min} choice(s)")
+        return problems
+    if kind == "object":
+        if not isinstance(value, dict):
+            return [f"'{name}' must be a mapping with {', '.join(f.name for f in question.fields)}"]
+        return _field_problems(question, value, answers, name)
+    if kind == "list":
+        if not isinstance(value, list):
+            return [f"'{name}' must be a list"]
+        problems = []
+        if question.min and len(value) < question.min:
+            problems.append(f"'{name}' needs at least {question.min} {question.item}(s)")
+        if question.max and len(value) > question.max:
+            problems.append(f"'{name}' takes at most {question.max} {question.item}(s)")
+        for index, element in enumerate(value, start=1):
+            where = f"{name}[{index}]"
+            if question.fields:
+                if not isinstance(element, dict):
+                    problems.append(f"'{where}' must be a mapping with {', '.join(f.name for f in question.fields)}")
+                    continue
+                problems.extend(_field_problems(question, element, answers, where))
+            else:
+                scalar = Question(name=where, type=question.of, prompt=question.prompt)
+                problems.extend(check_answer(scalar, element, answers, where))
+        return problems
+    return []
+
+
+def _field_problems(question: Question, value: dict[str, Any], answers: dict[str, Any], where: str) -> list[str]:
+    problems = []
+    unknown = sorted(set(value) - {f.name for f in question.fields})
+    if unknown:
+        problems.append(f"'{where}': unknown field(s) {', '.join(unknown)}")
+    for sub in question.fields:
+        if condition_holds(sub.when, value):
+            problems.extend(check_answer(sub, value.get(sub.name), answers, f"{where}.{sub.name}"))
+    return problems
+
+
+def _text_problems(name: str, value: str) -> list[str]:
+    if not assert_plain(value) or _TEMPLATE_SYNTAX.search(value):
+        return [f"'{name}' contains template syntax or control characters; type plain text"]
+    if value != value.strip():
+        return [f"'{name}' has leading or trailing spaces"]
+    return []
+
+
+def choices_for(question: Question, answers: dict[str, Any]) -> list[str]:
+    """A select question's choices: listed in the spec, or taken from earlier answers (``choices_from:
+    defendants.short_name``)."""
+    if question.choices or not question.choices_from:
+        return list(question.choices or [])
+    list_name, _, field_name = question.choices_from.partition(".")
+    items = answers.get(list_name) or []
+    return [str(item.get(field_name)) for item in items if isinstance(item, dict) and item.get(field_name)]
+
+
+def _cross_checks(answers: dict[str, Any]) -> list[str]:
+    problems = []
+    parties = [p for side in ("plaintiffs", "defendants") for p in answers.get(side) or [] if isinstance(p, dict)]
+    shorts = [str(p.get("short_name")) for p in parties if p.get("short_name")]
+    doubled = sorted({s for s in shorts if shorts.count(s) > 1})
+    if doubled:
+        problems.append(f"short name(s) {', '.join(doubled)} used for more than one party")
+    return problems
+
+
+# --- context --------------------------------------------------------------------------------------------
+
+
+def build_context(answers: dict[str, Any], questions: list[Question]) -> dict[str, Any]:
+    """What clause text sees: the template's own questions (an optional one not answered is None, so a
+    clause can test it) plus derived phrases. A clause that uses anything else fails, naming the variable."""
+    # Only what the template asks for: an answer meant for another document never leaks into this one.
+    context: dict[str, Any] = {q.name: answers.get(q.name) for q in questions}
+    court = find_court(answers["court"])
+    context["court"] = court.as_context()
+    plaintiffs = [_party(p, "Plaintiff", court.state) for p in answers.get("plaintiffs") or []]
+    defendants = [_party(p, "Defendant", court.state) for p in answers.get("defendants") or []]
+    by_short = {p["short_name"]: p for p in defendants}
+    movants = [by_short[s] for s in answers.get("movants") or [] if s in by_short]
+    enjoined = [by_short[s] for s in answers.get("enjoined") or [] if s in by_short] or defendants
+    context.update(
+        plaintiffs=plaintiffs, defendants=defendants, movants=movants, enjoined=enjoined,
+        plaintiff_word="Plaintiff" if len(plaintiffs) == 1 else "Plaintiffs",
+        defendant_word="Defendant" if len(defendants) == 1 else "Defendants",
+        plaintiff_names=join_and(p["short_name"] for p in plaintiffs),
+        defendant_names=join_and(p["short_name"] for p in defendants),
+        movant_names=join_and(p["short_name"] for p in movants),
+        enjoined_names=join_and(p["short_name"] for p in enjoined),
+        plaintiff_intros=join_and(p["intro"] for p in plaintiffs),
+        movant_intros=join_and(p["intro"] for p in movants),
+    )
+    return context
+
+
+def _party(raw: dict[str, Any], role: str, forum_state: str) -> dict[str, Any]:
+    party = {k: raw.get(k) for k in ("name", "short_name", "kind", "organized_under", "principal_place_of_business")}
+    party["short_name"] = party["short_name"] or party["name"]
+    kind = party["kind"] or "other"
+    party["kind_phrase"] = _KIND_PHRASES.get(kind, "an entity")
+    short = f' ("{party["short_name"]}")' if party["short_name"] != party["name"] else ""
+    party["intro"] = f"{role} {party['name']}{short}"
+    place = party["principal_place_of_business"] or ""
+    if kind == "individual":
+        party["description"] = "an individual" + (f" domiciled in {place}" if place else "")
+    else:
+        organized = f" organized under the laws of {party['organized_under']}" if party["organized_under"] else ""
+        where = f" with its principal place of business in {place}" if place else ""
+        party["description"] = f"{party['kind_phrase']}{organized}{where}"
+    party["at_home_in_forum"] = bool(
+        forum_state and (party["organized_under"] == forum_state or forum_state in place)
+    )
+    return party

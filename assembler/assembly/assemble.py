@@ -1,0 +1,237 @@
+"""Assembling a document: template + clause versions + answers -> a :class:`Draft` (plain data, no Word).
+
+The draft records exactly which clause versions it used (with their hashes) and every citation it made, so
+the manifest can say what went into the paper and the Word writer only has to lay it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assembler import __version__
+from assembler.assembly.answers import build_context, condition_holds, digest, validate
+from assembler.citing.citations import CitationFormatter, CitationUse
+from assembler.library.clauses import Clause, ClauseVersion
+from assembler.text.clausetext import UndefinedError, compiled, missing_name, render_text
+from assembler.library.authorities import Registry
+from assembler.library.courtrules import CourtRules, rules_for
+from assembler.library.courts import Court, court as find_court
+from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
+from assembler.library.loading import Library
+from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
+from assembler.library.templates import Section, Slot, Template, find_template
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+@dataclass
+class Table:
+    """A Word table (Schedule A). ``rows`` are plain strings, exactly as answered."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class ClauseUse:
+    id: str
+    version: str
+    status: str
+    hash: str | None
+    layer: str
+    pinned: str | None
+
+
+@dataclass
+class Draft:
+    template: Template
+    court: Court
+    title: str
+    caption: dict[str, Any]
+    blocks: list[Block]
+    clause_uses: list[ClauseUse]
+    citations: list[CitationUse]
+    answers: dict[str, Any]
+    context: dict[str, Any]
+    after_signature: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pins: dict[str, str] = field(default_factory=dict)
+    registry: Registry = field(default_factory=Registry)
+    rules: CourtRules | None = None
+
+    @property
+    def answers_digest(self) -> str:
+        return digest(self.answers)
+
+    @property
+    def tool_version(self) -> str:
+        return __version__
+
+    def plain_text(self) -> str:
+        """Every paragraph's text (footnotes after their paragraph), for checks and comparisons."""
+        lines: list[str] = []
+        for block in self.blocks + self.after_signature:
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+                lines.extend(f"[fn] {note.text}" for note in block.footnotes)
+            else:
+                lines.extend(" | ".join(row) for row in block.rows)
+        return "\n".join(lines)
+
+
+def assemble(
+    library: Library,
+    template_id: str,
+    answers: dict[str, Any],
+    *,
+    pins: dict[str, str] | None = None,
+    strict: bool = False,
+    source: object = None,
+) -> Draft:
+    """Validate the answers, choose and render every clause, and return the draft.
+
+    ``pins`` maps clause ids to versions to use instead of the template's choice (reassembling an old
+    draft exactly). ``strict`` turns a deprecated or draft clause version into an error.
+    """
+    library.require_clean()
+    template = find_template(library.template_dirs, template_id)
+    answers = validate(template.questions, answers, source)
+    context = build_context(answers, template.questions)
+    court = find_court(answers["court"])
+    builder = _Builder(library, template, context, court, pins or {}, strict)
+    builder.build()
+    return Draft(
+        template=template, court=court, title=builder.expand(template.document_title), caption=_caption(context, court),
+        blocks=builder.blocks, clause_uses=builder.uses, citations=builder.formatter.uses, answers=answers,
+        context=context, after_signature=builder.after_signature, warnings=builder.warnings, pins=dict(pins or {}),
+        registry=library.registry, rules=builder.rules,
+    )
+
+
+class _Builder:
+    def __init__(self, library: Library, template: Template, context: dict[str, Any], court: Court,
+                 pins: dict[str, str], strict: bool) -> None:
+        self.library, self.template, self.context, self.court = library, template, context, court
+        self.pins, self.strict = pins, strict
+        self.rules = rules_for(library.template_dirs, court.id)
+        self.formatter = CitationFormatter(library.registry)
+        self.blocks: list[Block] = []
+        self.after_signature: list[Block] = []
+        self.uses: list[ClauseUse] = []
+        self.warnings: list[str] = []
+
+    def expand(self, text: str) -> str:
+        try:
+            return compiled(text).render(self.context)
+        except UndefinedError as exc:
+            raise TemplateError(f"template {self.template.id}: heading needs answer '{missing_name(exc)}'") from exc
+
+    def build(self) -> None:
+        for section in self.template.sections:
+            self._section(section, depth=1, number=None)
+        if self.template.kind == "memorandum" and self.rules.certificate:
+            # the count is filled in when the Word file is laid out (see word.py); the certificate is not counted
+            self.context = {**self.context, "word_count": WORD_COUNT, "court_rule": self.rules.rule,
+                            "word_limit": f"{self.rules.limit_words:,}" if self.rules.limit_words else ""}
+            self.blocks.append(Paragraph([Run("CERTIFICATE OF COMPLIANCE", bold=True)], "center"))
+            self._slot(Slot(["certificate-of-compliance"]))
+        body, self.blocks = self.blocks, self.after_signature
+        if self.template.certificate_of_service:
+            self.blocks.append(Paragraph([], "pagebreak"))
+            self.blocks.append(Paragraph([Run("CERTIFICATE OF SERVICE", bold=True)], "center"))
+            self._slot(Slot(["certificate-of-service"]))
+        if self.template.schedule_a and self.context.get("schedule_a"):
+            self.blocks.append(Paragraph([], "pagebreak"))
+            self.blocks.append(Table("SCHEDULE A", ["No.", "Defendant", "Online store", "Marketplace", "URL"], [
+                [str(i), str(s.get("name") or ""), str(s.get("store") or ""), str(s.get("marketplace") or ""),
+                 str(s.get("url") or "")]
+                for i, s in enumerate(self.context["schedule_a"], start=1)
+            ]))
+        self.blocks = body
+
+    def _section(self, section: Section, depth: int, number: str | None) -> None:
+        if not condition_holds(section.when, self.context):
+            return
+        if section.heading:
+            text = self.expand(section.heading)
+            if number:
+                text = f"{number}.\t{text}"
+            self.blocks.append(Paragraph([Run(text, bold=True)], f"heading{min(depth, 3)}"))
+            self.formatter.break_chain()
+        for slot in section.slots:
+            self._slot(slot)
+        visible = [s for s in section.sections if condition_holds(s.when, self.context)]
+        for index, sub in enumerate(visible):
+            label = _ROMAN[index] if depth == 1 else chr(ord("A") + index)
+            self._section(sub, depth + 1, label)
+
+    def _slot(self, slot: Slot) -> None:
+        if not condition_holds(slot.when, self.context):
+            return
+        chosen = self._choose(slot)
+        if chosen is None:
+            return
+        clause, version, pinned = chosen
+        ref = f"{clause.id}@{version.version}"
+        if not version.is_intact:
+            raise FrozenVersionError(f"clause {ref} was edited after approval (hash mismatch); run 'assembler clauses verify'")
+        if version.status != "approved":
+            message = f"clause {ref} is {version.status}" + (
+                f" (superseded by {version.superseded_by})" if version.superseded_by else "")
+            if self.strict:
+                raise ClauseRenderError(ref, f"is {version.status}; --strict refuses it")
+            self.warnings.append(message)
+        self.formatter.where = ref
+        try:
+            text = render_text(version.text, self.context, self.formatter.cite)
+        except UndefinedError as exc:
+            raise ClauseRenderError(ref, f"needs answer '{missing_name(exc)}', which is missing") from exc
+        except AssemblerError:
+            raise
+        except Exception as exc:  # a sandbox violation or a bad filter argument in clause text
+            raise ClauseRenderError(ref, f"could not be rendered: {exc}") from exc
+        self.blocks.extend(parse_blocks(text))
+        self.uses.append(ClauseUse(clause.id, str(version.version), version.status, version.hash, clause.layer, pinned))
+
+    def _choose(self, slot: Slot) -> tuple[Clause, ClauseVersion, str | None] | None:
+        court_ids = self.court.applicability_ids
+        for ref in slot.refs:
+            clause_id = ref.partition("@")[0]
+            pinned = self.pins.get(clause_id)
+            clause, version = self.library.resolve(f"{clause_id}@{pinned}" if pinned else ref)
+            if clause.applies_in(court_ids):
+                return clause, version, pinned or (ref.partition("@")[2] or None)
+        if slot.optional:
+            return None
+        raise TemplateError(
+            f"template {self.template.id} needs one of {', '.join(slot.refs)}, but none applies in the "
+            f"{self.court.district} ({self.court.circuit_name}); add one to your firm library (--library)"
+        )
+
+
+def _caption(context: dict[str, Any], court: Court) -> dict[str, Any]:
+    def side(parties: list[dict[str, Any]], word_one: str, word_many: str, override: str | None) -> dict[str, Any]:
+        if override:
+            lines = [override.upper() + ","]
+        elif len(parties) > 2:
+            lines = [f"{parties[0]['name'].upper()}, et al.,"]
+        else:
+            names = [p["name"].upper() for p in parties]
+            lines = [f"{n}{',' if i < len(names) - 1 else ''}" for i, n in enumerate(names)]
+            if len(lines) == 2:
+                lines = [lines[0].rstrip(","), "and " + lines[1]]
+            lines[-1] += ","
+        return {"lines": lines, "role": (word_one if len(parties) == 1 else word_many)}
+
+    return {
+        "court_lines": list(court.caption_lines),
+        "plaintiffs": side(context["plaintiffs"], "Plaintiff", "Plaintiffs", context.get("caption_plaintiffs")),
+        "defendants": side(context["defendants"], "Defendant", "Defendants", context.get("caption_defendants")),
+        "case_number": context["case_number"],
+        "judge": context.get("judge") or "",
+    }

@@ -1,0 +1,190 @@
+"""The interview: ask, in the terminal, only what this case still needs. The only module that imports
+questionary.
+
+:func:`run_interview` walks a template's questions in order, skips those already answered (from
+``--answers``) or whose ``when`` condition does not hold, and asks the rest through an :class:`Asker`. The
+questionary asker is used at the terminal; tests drive it through prompt_toolkit's pipe input, or swap in a
+scripted asker.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from assembler.assembly.answers import check_answer, choices_for, condition_holds
+from assembler.errors import AnswersError, InterviewAborted
+from assembler.library.templates import Question
+
+Validator = Callable[[str], bool | str]
+
+
+class Asker(Protocol):
+    def text(self, prompt: str, default: str = "", validate: Validator | None = None, help: str = "") -> str: ...
+    def select(self, prompt: str, choices: list[str], default: str | None = None) -> str: ...
+    def checkbox(self, prompt: str, choices: list[str]) -> list[str]: ...
+    def confirm(self, prompt: str, default: bool = False) -> bool: ...
+    def autocomplete(self, prompt: str, choices: list[str], validate: Validator | None = None) -> str: ...
+
+
+class QuestionaryAsker:
+    """Asks with questionary. ``input``/``output`` let tests drive real prompts through a pipe."""
+
+    def __init__(self, input: Any = None, output: Any = None) -> None:
+        self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+
+    def _ask(self, question: Any) -> Any:
+        if "input" not in self.io and not sys.stdin.isatty():
+            raise AnswersError(["the interview needs a terminal; use `assembler render TEMPLATE --answers FILE` "
+                                "to assemble from a complete answers file without questions"])
+        answer = question.unsafe_ask()  # lets Ctrl-C through as KeyboardInterrupt instead of returning None
+        if answer is None:
+            raise KeyboardInterrupt
+        return answer
+
+    def text(self, prompt: str, default: str = "", validate: Validator | None = None, help: str = "") -> str:
+        import questionary
+
+        return self._ask(questionary.text(prompt, default=default, validate=validate, instruction=help or None, **self.io))
+
+    def select(self, prompt: str, choices: list[str], default: str | None = None) -> str:
+        import questionary
+
+        return self._ask(questionary.select(prompt, choices=choices, default=default, **self.io))
+
+    def checkbox(self, prompt: str, choices: list[str]) -> list[str]:
+        import questionary
+
+        return self._ask(questionary.checkbox(prompt, choices=choices, **self.io))
+
+    def confirm(self, prompt: str, default: bool = False) -> bool:
+        import questionary
+
+        return self._ask(questionary.confirm(prompt, default=default, **self.io))
+
+    def autocomplete(self, prompt: str, choices: list[str], validate: Validator | None = None) -> str:
+        import questionary
+
+        return self._ask(questionary.autocomplete(prompt, choices=choices, validate=validate, match_middle=True,
+                                                  ignore_case=True, **self.io))
+
+
+def terminal_asker() -> Asker:
+    """The asker ``assembler new`` uses; tests replace it to type into real prompts through a pipe."""
+    return QuestionaryAsker()
+
+
+def run_interview(questions: list[Question], answers: dict[str, Any], asker: Asker) -> dict[str, Any]:
+    """Return ``answers`` completed by asking what is missing or invalid. Ctrl-C raises
+    :class:`InterviewAborted` carrying the answers gathered so far."""
+    answers = dict(answers)
+    try:
+        for question in questions:
+            if not condition_holds(question.when, answers):
+                continue
+            current = answers.get(question.name)
+            given = current not in (None, "", [])
+            if given and not check_answer(question, current, answers):
+                continue  # answered in the file, and valid
+            if not given and question.name in answers and not question.required:
+                continue  # an optional answer the file deliberately leaves blank
+            value = _ask(question, answers, asker, answers)
+            if value is not None:
+                answers[question.name] = value
+    except KeyboardInterrupt:
+        raise InterviewAborted(answers) from None
+    return answers
+
+
+def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[str, Any]) -> Any:
+    prompt = question.prompt + ("" if question.required else " (optional)")
+    kind = question.type
+    if kind == "object":
+        return _ask_fields(question, asker, answers)
+    if kind == "list":
+        return _ask_list(question, asker, answers)
+    if kind == "confirm":
+        return asker.confirm(prompt, default=bool(question.default))
+    if kind == "select":
+        return asker.select(prompt, question.choices, default=question.default)
+    if kind == "multi-select":
+        choices = choices_for(question, answers)
+        while True:
+            chosen = asker.checkbox(prompt, choices)
+            if not check_answer(question, chosen or None, answers) or (not chosen and not question.required):
+                return chosen or None
+    if kind == "court":
+        labels = _court_labels()
+        valid = _validator(question, answers, lambda text: _court_from(text, labels))
+        picked = asker.autocomplete(prompt, sorted(labels), validate=valid)
+        return _court_from(picked, labels)
+    convert = _number if kind in ("number", "money") else str
+    default = "" if question.default is None else str(question.default)
+    raw = asker.text(prompt, default=default, validate=_validator(question, answers, convert), help=question.help)
+    return convert(raw) if raw.strip() else None
+
+
+def _court_labels() -> dict[str, str]:
+    from assembler.library.courts import district_courts
+
+    return {f"{c.district} ({c.id})": c.id for c in district_courts().values()}
+
+
+def _court_from(text: str, labels: dict[str, str]) -> str:
+    """A court id from what was typed: a label from the list, an id, or part of one court's name. Anything
+    else (no match, or several) is returned as typed, for the answer check to explain."""
+    typed = " ".join(text.split()).lower()
+    if text in labels:
+        return labels[text]
+    matches = {court for label, court in labels.items() if typed and typed in label.lower()}
+    return matches.pop() if len(matches) == 1 else text
+
+
+def _validator(question: Question, answers: dict[str, Any], convert: Callable[[str], Any]) -> Validator:
+    def validate(text: str) -> bool | str:
+        value = convert(text) if text.strip() else None
+        problems = check_answer(question, value, answers)
+        return True if not problems else problems[0]
+
+    return validate
+
+
+def _number(text: str) -> int | float | str:
+    cleaned = text.replace(",", "").replace("$", "").strip()
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() else number
+
+
+def _ask_fields(question: Question, asker: Asker, answers: dict[str, Any], label: str = "") -> dict[str, Any]:
+    item: dict[str, Any] = {}
+    for sub in question.fields:
+        if not condition_holds(sub.when, item):
+            continue
+        titled = Question(**{**sub.__dict__, "prompt": f"{label}{sub.prompt}"})
+        value = _ask(titled, item, asker, answers)
+        if value is not None:
+            item[sub.name] = value
+    return item
+
+
+def _ask_list(question: Question, asker: Asker, answers: dict[str, Any]) -> list[Any] | None:
+    items: list[Any] = []
+    minimum = question.min or 0
+    while True:
+        if len(items) >= minimum:
+            more = "another" if items else "a"
+            if (question.max and len(items) >= question.max) or not asker.confirm(f"Add {more} {question.item}?", default=not items and question.required):
+                break
+        number = len(items) + 1
+        if question.fields:
+            items.append(_ask_fields(question, asker, answers, label=f"{question.item.capitalize()} {number}: "))
+        else:
+            scalar = Question(name=question.name, type=question.of, prompt=f"{question.item.capitalize()} {number}")
+            value = _ask(scalar, answers, asker, answers)
+            if value is not None:
+                items.append(value)
+    return items or None

@@ -1,0 +1,272 @@
+"""What a clerk would bounce: checks a .docx draft — ours, or ours after a lawyer edited it in Word — against
+the court's rules and the rules of citation.
+
+Each finding names the rule it comes from. The checks read the document as it now stands (not the answers
+it was built from); the manifest beside it, when there is one, says which template and court it is for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assembler.library.courtrules import CourtRules, rules_for
+from assembler.errors import AssemblerError
+from assembler.library.loading import Library
+from assembler.word.wordcount import count_words, counted_paragraphs, footnote_texts, paragraph_text
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PLACEHOLDER = re.compile(
+    r"\{\{|\}\}|\{%|%\}|\u27e6|\[\s*(?:INSERT|TBD|TK|PLACEHOLDER|NAME|DATE|CITE|CITATION)\b[^\]]*\]|\bTBD\b|\bXX+\b",
+    re.IGNORECASE,
+)
+BY_REFERENCE = re.compile(
+    r"\b(?:described|set forth|identified|listed|defined|specified|alleged)\s+in\s+(?:the\s+)?(?:plaintiffs?'?s?\s+)?"
+    r"(?:amended\s+)?(?:complaint|motion|memorandum|declaration|affidavit|application|exhibit|papers|brief)",
+    re.IGNORECASE,
+)
+TOO_BROAD = re.compile(r"\b(?:all|any)\s+(?:other\s+)?(?:persons?|entities|third parties|others)\b|\banyone\b"
+                       r"|\bthe (?:general )?public\b", re.IGNORECASE)
+STATED_COUNT = re.compile(r"contains\s+([\d,]+)\s+words", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.message}"
+
+
+@dataclass
+class Report:
+    path: Path
+    kind: str | None
+    court: str | None
+    rules: CourtRules
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what could not be checked, and why
+
+
+@dataclass
+class _Text:
+    """The draft as text, in reading order, split where the checks need it."""
+
+    body: list[str]  # counted body paragraphs, each followed by its footnotes
+    everything: list[str]  # every paragraph, table cell and footnote
+    toa: list[str]  # Table of Authorities entries
+    has_toa: bool
+
+
+def check_draft(library: Library, path: str | Path, *, template_id: str | None = None,
+                word_limit: int | None = None, layout: bool = True) -> Report:
+    """Check the draft at ``path``; an unreadable file is an :class:`AssemblerError` (exit 2)."""
+    from docx import Document
+
+    path = Path(path)
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a file that is not a Word document
+        raise AssemblerError(f"{path}: cannot be read as a Word document ({type(exc).__name__})") from None
+    kind, court = _identify(library, path, template_id, document)
+    report = Report(path, kind, court, rules_for(library.template_dirs, court or "default"))
+    text = _read(document)
+    _placeholders(report, text)
+    _citations(report, text)
+    if kind == "memorandum":
+        words = count_words(document).words
+        _length(report, document, words, word_limit, layout)
+        _certificate(report, words, text)
+    if kind == "order":
+        _rule_65(report, text)
+    return report
+
+
+def _identify(library: Library, path: Path, template_id: str | None, document: Any) -> tuple[str | None, str | None]:
+    from assembler.assembly.manifest import manifest_path, read_manifest
+    from assembler.library.templates import find_template
+
+    court = None
+    if manifest_path(path).exists():
+        manifest = read_manifest(path)
+        template_id = template_id or str(manifest["template"]["id"])
+        court = manifest.get("court")
+    if court is None:
+        court = _court_from_caption(document)
+    if not template_id:
+        return None, court
+    return find_template(library.template_dirs, template_id).kind, court
+
+
+def _court_from_caption(document: Any) -> str | None:
+    from assembler.library.courts import district_courts
+
+    head = " ".join(p.text for p in document.paragraphs[:4]).upper()
+    for court in district_courts().values():
+        if court.district.upper() in head:
+            return court.id
+    return None
+
+
+def _read(document: Any) -> _Text:
+    styles = {s.style_id: s.name for s in document.styles}
+    body = [piece for text, notes in counted_paragraphs(document) for piece in (text, *notes)]
+    everything: list[str] = list(footnote_texts(document).values())
+    toa: list[str] = []
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}tbl":
+            everything.extend(paragraph_text(p) for p in element.iter(f"{_W}p"))
+        elif element.tag == f"{_W}p":
+            text = paragraph_text(element)
+            everything.append(text)
+            style = element.find(f"{_W}pPr/{_W}pStyle")
+            if style is not None and styles.get(style.get(f"{_W}val")) == "table of authorities":
+                toa.append(text)
+    has_toa = any(t.strip().upper() == "TABLE OF AUTHORITIES" for t in everything)
+    return _Text(body, everything, toa, has_toa)
+
+
+def _placeholders(report: Report, text: _Text) -> None:
+    seen = set()
+    for paragraph in text.everything:
+        for match in PLACEHOLDER.finditer(paragraph):
+            snippet = paragraph[max(0, match.start() - 30): match.end() + 30].strip()
+            if snippet not in seen:
+                seen.add(snippet)
+                report.findings.append(Finding("completeness", f"leftover placeholder or template syntax "
+                                                               f"'{match.group(0)}' in \"…{snippet}…\""))
+
+
+def _eyecite(text: str) -> tuple[list[Any], set[int]]:
+    from eyecite import get_citations, resolve_citations
+
+    logging.getLogger("eyecite").setLevel(logging.ERROR)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        citations = get_citations(text)
+        resolved = {id(c) for group in resolve_citations(citations).values() for c in group}
+    return citations, resolved
+
+
+def _citations(report: Report, text: _Text) -> None:
+    from eyecite.models import FullCaseCitation, IdCitation, ShortCaseCitation
+
+    citations, resolved = _eyecite("\n\n".join(text.body))
+    for citation in citations:
+        if isinstance(citation, IdCitation) and id(citation) not in resolved:
+            report.findings.append(Finding("Bluebook R. 4.1", f"'{_cited(citation)}' has no preceding citation to refer to"))
+        elif isinstance(citation, ShortCaseCitation) and id(citation) not in resolved:
+            report.findings.append(Finding("Bluebook R. 10.9", f"short form '{_cited(citation)}' comes before any full "
+                                                               "citation of that case"))
+    if not text.has_toa:
+        return
+    listed, _ = _eyecite("\n".join(text.toa))
+    in_table = {_key(c) for c in listed if isinstance(c, FullCaseCitation)}
+    missing = []
+    for citation in citations:
+        if isinstance(citation, FullCaseCitation) and _key(citation) not in in_table:
+            name = citation.metadata.plaintiff or ""
+            entry = f"{name + ' v. ' + (citation.metadata.defendant or '') + ', ' if name else ''}{citation.matched_text()}"
+            if entry not in missing:
+                missing.append(entry)
+    for entry in missing:
+        report.findings.append(Finding("Table of Authorities", f"{entry} is cited but not listed"))
+
+
+def _cited(citation: Any) -> str:
+    pin = getattr(citation.metadata, "pin_cite", None)
+    return f"{citation.matched_text()} {pin}".strip() if pin else citation.matched_text()
+
+
+def _key(citation: Any) -> tuple[str, str, str]:
+    groups = citation.groups
+    return groups.get("volume", ""), citation.corrected_reporter(), groups.get("page", "")
+
+
+def _length(report: Report, document: Any, words: int, word_limit: int | None, layout: bool) -> None:
+    rules = report.rules
+    limit = word_limit or rules.limit_words
+    if limit and words > limit:
+        source = "--word-limit" if word_limit else rules.rule
+        report.findings.append(Finding(source, f"{words:,} words, over the limit of {limit:,} (caption, tables, "
+                                               "signature block and certificates excluded; footnotes included)"))
+    if rules.limit_pages:
+        pages = _body_pages(document) if layout else None
+        if pages is None:
+            report.notes.append(f"page limit of {rules.limit_pages} ({rules.rule}) not checked: needs LibreOffice")
+        elif pages > rules.limit_pages:
+            report.findings.append(Finding(rules.rule, f"{pages} pages of text, over the limit of {rules.limit_pages}"))
+
+
+def _body_pages(checked: Any) -> int | None:
+    """Pages from the first heading after the tables to the signature, laid out by LibreOffice (on a copy:
+    the layout tokens must not reach the document the other checks read)."""
+    from docx import Document
+    from docx.shared import Pt
+
+    from assembler.word import layout
+
+    if not layout.available():
+        return None
+    copy = io.BytesIO()
+    checked.save(copy)
+    document = Document(copy)
+    styles = {s.style_id: s.name for s in document.styles}
+    start = end = None
+    for paragraph in document.paragraphs:
+        name = styles.get(paragraph._p.style) if paragraph._p.style else None
+        if start is None and name and name.startswith("Heading"):
+            start = paragraph
+        if start is not None and (name == "Signature Dated" or paragraph.text.strip().upper().startswith("CERTIFICATE OF")):
+            end = paragraph
+            break
+    if start is None:
+        return None
+    start.add_run(layout.token("h", 0)).font.size = Pt(1)
+    if end is not None:
+        end.add_run(layout.token("h", 1)).font.size = Pt(1)
+    out = io.BytesIO()
+    document.save(out)
+    pages = layout.pages_of_tokens(out.getvalue())
+    if not pages or "h0" not in pages:
+        return None
+    last = pages.get("h1") or max(pages.values())
+    return last - pages["h0"] + 1
+
+
+def _certificate(report: Report, counted: int, text: _Text) -> None:
+    rules = report.rules
+    certificate = next((t for t in text.everything if t.strip().upper().startswith("CERTIFICATE OF COMPLIANCE")), None)
+    if certificate is None:
+        if rules.certificate:
+            report.findings.append(Finding(rules.rule, "no certificate of compliance stating the word count"))
+        return
+    body = " ".join(text.everything[text.everything.index(certificate):])
+    stated = STATED_COUNT.search(body)
+    if stated and int(stated.group(1).replace(",", "")) != counted:
+        report.findings.append(Finding(rules.rule, f"the certificate of compliance states {stated.group(1)} words, "
+                                                   f"but the memorandum now has {counted:,}"))
+
+
+def _rule_65(report: Report, text: _Text) -> None:
+    paragraphs = text.everything
+    whole = " ".join(paragraphs)
+    if not re.search(r"\bFINDINGS\b|\bfinds\b|\bbecause\b", whole):
+        report.findings.append(Finding("Fed. R. Civ. P. 65(d)(1)(A)", "the order states no reasons for issuing"))
+    for paragraph in paragraphs:
+        enjoins = re.search(r"\b(?:enjoined|restrained|shall not|prohibited)\b", paragraph, re.IGNORECASE)
+        if enjoins and (match := BY_REFERENCE.search(paragraph)):
+            report.findings.append(Finding("Fed. R. Civ. P. 65(d)(1)(C)", f"the acts restrained are described by "
+                                           f"reference to another paper (\"{match.group(0)}\")"))
+        binds = re.search(r"\b(?:binds|bound|enjoined|restrained)\b", paragraph, re.IGNORECASE)
+        if binds and (match := TOO_BROAD.search(paragraph)) and "active concert or participation" not in paragraph:
+            report.findings.append(Finding("Fed. R. Civ. P. 65(d)(2)", f"binds \"{match.group(0)}\", beyond the "
+                                           "parties, their officers, agents, servants, employees and attorneys, and "
+                                           "those in active concert or participation with them"))
+    if not re.search(r"\bsecurity\b|\bbond\b", whole, re.IGNORECASE):
+        report.findings.append(Finding("Fed. R. Civ. P. 65(c)", "no security is required of the movant"))

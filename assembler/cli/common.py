@@ -1,0 +1,40 @@
+"""What every command shares: the library it works on, and how it speaks to the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def load(args: argparse.Namespace, clean: bool = True):
+    """The library the command works on; with ``clean`` it refuses a library that has broken files."""
+    from assembler.library.loading import load_library
+
+    library = load_library(args.library)
+    if clean:
+        library.require_clean()
+    return library
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def report(result) -> None:
+    """Say what a render wrote, and everything a lawyer must know before relying on it."""
+    for message in result.warnings:
+        warn(message)
+    unverified = [a["citation"] for a in result.manifest["authorities"] if not a["verified"]]
+    if unverified:
+        warn(f"{len(unverified)} cited authorit{'y is' if len(unverified) == 1 else 'ies are'} unverified: "
+             + "; ".join(unverified))
+    pins = result.manifest["unconfirmed_pinpoints"]
+    if pins:
+        warn(f"{len(pins)} pinpoint cite(s) not yet confirmed; listed in {result.manifest_path.name}")
+    print(f"wrote {result.docx_path} and {result.manifest_path.name}")

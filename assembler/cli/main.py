@@ -1,0 +1,57 @@
+"""The `assembler` command: parse arguments, call the library, print, map errors to exit codes.
+
+Nothing here knows how clauses, citations or Word files work; it only asks the API. Every foreseen error
+is an :class:`~assembler.errors.AssemblerError`, printed as one line on stderr with its exit code (2 for bad
+input). Exit 1 is reserved for "the check ran and found something" (``verify``, ``outdated``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from assembler import __version__
+from assembler.errors import AssemblerError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except AssemblerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assembler",
+        description="Assemble litigation papers from a versioned clause library into Word drafts.",
+    )
+    parser.add_argument("--version", action="version", version=f"assembler {__version__}")
+    parser.add_argument(
+        "--library", metavar="DIR", help="a firm library (clauses/ and templates/) layered over the built-in one "
+        "(default: $ASSEMBLER_LIBRARY)"
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    from assembler.cli import clauses as cli_clauses
+
+    from assembler.cli import documents as cli_documents
+
+    from assembler.cli import lifecycle as cli_lifecycle
+
+    cli_clauses.register(commands)
+    cli_documents.register(commands)
+    cli_lifecycle.register(commands)
+    return parser

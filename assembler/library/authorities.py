@@ -1,0 +1,234 @@
+"""The authorities registry: every case, statute, rule and constitutional provision, kept once and checked.
+
+A clause never types a citation; it cites a registry key (``cite('daimler:139')``). Fixing a wrong volume
+here fixes it in every clause and every future draft. ``verified`` records whether someone checked the
+citation against a reliable copy; an unverified entry is reported on every render until someone does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assembler.yamlio import load_yaml
+from assembler.errors import AuthorityError
+
+KINDS = ("case", "statute", "rule", "constitution", "other")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Authority:
+    key: str
+    kind: str
+    verified: bool
+    source: str
+    # cases
+    name: str = ""
+    short_name: str = ""
+    volume: str = ""
+    reporter: str = ""
+    page: str = ""
+    court: str = ""
+    year: str = ""
+    parenthetical: str = ""
+    # statutes, rules, constitutional provisions, other
+    code: str = ""
+    title: str = ""
+    section: str = ""
+    text: str = ""
+    pinpoints_confirmed: tuple[str, ...] = ()
+    origin: Path | None = field(default=None, compare=False)
+
+    @property
+    def is_case(self) -> bool:
+        return self.kind == "case"
+
+    @property
+    def sort_name(self) -> str:
+        """The name a Table of Authorities sorts by."""
+        return (self.name if self.is_case else self.base_cite()).lower()
+
+    def base_cite(self) -> str:
+        """The citation without a pinpoint or (for cases) the name: ``571 U.S. 117`` or ``15 U.S.C. § 1114``."""
+        if self.is_case:
+            return f"{self.volume} {self.reporter} {self.page}"
+        if self.kind == "statute":
+            return " ".join(p for p in (self.title, self.code, f"§ {self.section}") if p)
+        if self.kind == "rule":
+            return f"{self.code} {self.section}".strip()
+        return self.text
+
+    def full_plain(self, pin: str | None = None) -> str:
+        """The full citation as plain text (no italics), as a Table of Authorities or eyecite reads it."""
+        if self.is_case:
+            pin_text = f", {pin}" if pin else ""
+            date = " ".join(p for p in (self.court, self.year) if p)
+            extra = f" ({self.parenthetical})" if self.parenthetical else ""
+            return f"{self.name}, {self.base_cite()}{pin_text} ({date}){extra}"
+        return self.base_cite() + (_statute_pin(pin) if pin else "")
+
+    def is_pin_confirmed(self, pin: str | None) -> bool:
+        return pin is None or pin in self.pinpoints_confirmed
+
+
+def _statute_pin(pin: str) -> str:
+    """``(1)(a)`` attaches directly to a section; ``, cl. 1`` or ``n.2`` after a space."""
+    return pin if pin.startswith(("(", ",", ".")) else f" {pin}"
+
+
+@dataclass
+class Registry:
+    authorities: dict[str, Authority] = field(default_factory=dict)
+
+    def get(self, key: str) -> Authority:
+        try:
+            return self.authorities[key]
+        except KeyError:
+            raise AuthorityError(f"no authority '{key}' in the registry (clauses/authorities.yaml)") from None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.authorities
+
+    def __iter__(self):
+        return iter(sorted(self.authorities.values(), key=lambda a: (KINDS.index(a.kind), a.sort_name)))
+
+    def __len__(self) -> int:
+        return len(self.authorities)
+
+    def layered(self, other: Registry) -> Registry:
+        """A registry where ``other``'s entries (a firm's) win over this one's on equal keys."""
+        return Registry({**self.authorities, **other.authorities})
+
+
+_CASE_FIELDS = ("name", "short_name", "volume", "reporter", "page", "year")
+
+
+def load_registry(path: Path) -> Registry:
+    """Read one ``authorities.yaml``. Every problem is an :class:`AuthorityError` naming the file and key."""
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise AuthorityError(f"{path}: cannot read the authorities registry: {_one_line(exc)}") from exc
+    entries = data.get("authorities") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise AuthorityError(f"{path}: expected a top-level 'authorities:' list")
+    registry = Registry()
+    for index, entry in enumerate(entries):
+        authority = _parse_entry(path, index, entry)
+        if authority.key in registry:
+            raise AuthorityError(f"{path}: authority '{authority.key}' is listed twice")
+        registry.authorities[authority.key] = authority
+    return registry
+
+
+def _parse_entry(path: Path, index: int, entry: Any) -> Authority:
+    if not isinstance(entry, dict):
+        raise AuthorityError(f"{path}: entry {index + 1} is not a mapping")
+    key = str(entry.get("key", ""))
+    where = f"{path}: authority '{key or index + 1}'"
+    if not _KEY.match(key):
+        raise AuthorityError(f"{where}: 'key' must be lower-case letters, digits and hyphens")
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise AuthorityError(f"{where}: 'kind' must be one of {', '.join(KINDS)}")
+    if "verified" not in entry or not isinstance(entry["verified"], bool):
+        raise AuthorityError(f"{where}: 'verified' must be true or false")
+    required = _CASE_FIELDS if kind == "case" else {"statute": ("code", "section"), "rule": ("code", "section")}.get(
+        kind, ("text",)
+    )
+    missing = [name for name in required if not str(entry.get(name, "") or "").strip()]
+    if missing:
+        raise AuthorityError(f"{where}: missing {', '.join(missing)}")
+    known = set(Authority.__dataclass_fields__) - {"origin"}
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise AuthorityError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    values = {k: ("" if v is None else str(v)) for k, v in entry.items() if k not in ("verified", "pinpoints_confirmed")}
+    pins = tuple(str(p) for p in entry.get("pinpoints_confirmed") or ())
+    return Authority(verified=entry["verified"], pinpoints_confirmed=pins, origin=path, **values)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+# --- verification -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str
+    level: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.key}: {self.message}"
+
+
+def verify_registry(registry: Registry) -> list[Finding]:
+    """Check every entry the way a cite-checker would, with eyecite and reporters-db.
+
+    Errors: the full form does not parse as the right kind of citation, the reporter is unknown, the year is
+    outside the reporter's span, the short name is not drawn from the case name. Warnings: entries marked
+    unverified, and kinds eyecite cannot parse (court rules, constitutional provisions), checked by form only.
+    """
+    findings: list[Finding] = []
+    for authority in registry:
+        findings.extend(verify_authority(authority))
+    return findings
+
+
+def verify_authority(authority: Authority) -> list[Finding]:
+    from eyecite import get_citations
+    from eyecite.models import FullCaseCitation, FullLawCitation
+
+    key, found = authority.key, []
+    if not authority.verified:
+        found.append(Finding(key, "warning", "marked unverified: check it against an official reporter"))
+    text = authority.full_plain()
+    if authority.is_case:
+        cites = [c for c in get_citations(text) if isinstance(c, FullCaseCitation)]
+        if len(cites) != 1:
+            return found + [Finding(key, "error", f"eyecite does not read '{text}' as one case citation")]
+        cite = cites[0]
+        parsed = (cite.groups.get("volume"), cite.groups.get("reporter"), cite.groups.get("page"))
+        if parsed != (authority.volume, authority.reporter, authority.page):
+            found.append(Finding(key, "error", f"eyecite reads '{text}' as {' '.join(map(str, parsed))}"))
+        if not cite.all_editions:
+            found.append(Finding(key, "error", f"reporters-db does not know the reporter '{authority.reporter}'"))
+        elif not any(_year_in_span(authority.year, ed.start, ed.end) for ed in cite.all_editions):
+            spans = ", ".join(_span(ed.start, ed.end) for ed in cite.all_editions)
+            found.append(Finding(key, "error", f"year {authority.year} is outside {authority.reporter}'s span ({spans})"))
+        if authority.short_name and not _short_name_in(authority.short_name, authority.name):
+            found.append(Finding(key, "error", f"short name '{authority.short_name}' is not drawn from '{authority.name}'"))
+    elif authority.kind == "statute":
+        if not any(isinstance(c, FullLawCitation) for c in get_citations(text)):
+            found.append(Finding(key, "error", f"eyecite does not read '{text}' as a statute citation"))
+    elif authority.kind == "rule":
+        if not re.match(r"^(Fed\. R\. (Civ|App|Evid|Crim)\. P\.|Fed\. R\. Evid\.|[A-Z][\w.]* (Local )?(Civ(il)?\. )?R\.)", text):
+            found.append(Finding(key, "error", f"'{text}' is not in the form of a court rule citation"))
+    return found
+
+
+def _year_in_span(year: str, start: Any, end: Any) -> bool:
+    try:
+        value = int(year)
+    except ValueError:
+        return False
+    return (start is None or start.year <= value) and (end is None or value <= end.year)
+
+
+def _span(start: Any, end: Any) -> str:
+    return f"{start.year if start else '?'}–{end.year if end else 'present'}"
+
+
+def _short_name_in(short: str, name: str) -> bool:
+    def words(s: str) -> list[str]:
+        return re.findall(r"[\w'’&]+", s.lower())
+
+    return all(word in words(name) for word in words(short))

@@ -1,0 +1,179 @@
+"""The clause library: the built-in one, with a firm's own layered over it.
+
+A *library root* is a folder with ``clauses/`` (clause files and ``authorities.yaml``) and ``templates/``.
+The built-in root ships with `assembler`; a firm points ``--library DIR`` (or ``ASSEMBLER_LIBRARY``) at its
+own, whose clauses, authorities and templates win on equal ids. Loading never stops at the first bad file:
+every problem is kept, so ``clauses list`` can still show the rest while other commands refuse to build on
+a library with errors.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assembler.library.authorities import Registry, load_registry
+from assembler.library.clauses import Clause, ClauseVersion, load_clause
+from assembler.text.clausetext import TemplateSyntaxError, analyse
+from assembler.errors import AssemblerError, ClauseFileError, UnknownClauseError
+from assembler.library.versions import split_ref
+
+BUILTIN_ROOT = Path(__file__).resolve().parent.parent.parent
+AUTHORITIES_FILE = "authorities.yaml"
+
+
+@dataclass
+class Library:
+    roots: list[Path]
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    registry: Registry = field(default_factory=Registry)
+    problems: list[AssemblerError] = field(default_factory=list)
+
+    # -- lookups ------------------------------------------------------------------------------------------
+
+    def clause(self, clause_id: str) -> Clause:
+        try:
+            return self.clauses[clause_id]
+        except KeyError:
+            raise UnknownClauseError(f"no clause '{clause_id}' in the library") from None
+
+    def resolve(self, ref: str) -> tuple[Clause, ClauseVersion]:
+        """``id`` -> latest approved; ``id@1.2.0`` -> exactly that; ``id@^1`` -> latest approved in range."""
+        clause_id, spec = split_ref(ref)
+        clause = self.clause(clause_id)
+        try:
+            spec.validate()
+        except ValueError as exc:
+            raise UnknownClauseError(f"{ref}: {exc}") from None
+        if spec.is_exact:
+            version = next((v for v in clause.versions if spec.admits(v.version)), None)
+            if version is None:
+                known = ", ".join(str(v.version) for v in clause.versions)
+                raise UnknownClauseError(f"clause '{clause_id}' has no version {spec} (it has {known})")
+            return clause, version
+        candidates = [v for v in clause.versions if v.status == "approved" and spec.admits(v.version)]
+        if not candidates:
+            raise UnknownClauseError(f"clause '{clause_id}' has no approved version matching {spec}")
+        return clause, max(candidates, key=lambda v: v.version)
+
+    def filtered(self, category: str | None = None, court_ids: set[str] | None = None) -> list[Clause]:
+        chosen = sorted(self.clauses.values(), key=lambda c: (c.category, c.id))
+        if category:
+            chosen = [c for c in chosen if c.category == category]
+        if court_ids is not None:
+            chosen = [c for c in chosen if c.applies_in(court_ids)]
+        return chosen
+
+    def require_clean(self) -> None:
+        """Refuse to build on a library with broken files: raise the first problem (all are listed by
+        ``clauses verify``)."""
+        if self.problems:
+            raise self.problems[0]
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        return [root / "templates" for root in self.roots if (root / "templates").is_dir()]
+
+
+def library_roots(firm: str | os.PathLike[str] | None = None) -> list[Path]:
+    roots = [BUILTIN_ROOT]
+    chosen = firm or os.environ.get("ASSEMBLER_LIBRARY")
+    if chosen:
+        path = Path(chosen).expanduser()
+        if not path.is_dir():
+            raise AssemblerError(f"{path}: library folder not found")
+        if not (path / "clauses").is_dir() and not (path / "templates").is_dir():
+            raise AssemblerError(f"{path}: not a clause library (it has neither clauses/ nor templates/)")
+        if path.resolve() != BUILTIN_ROOT:
+            roots.append(path)
+    return roots
+
+
+def load_library(firm: str | os.PathLike[str] | None = None) -> Library:
+    """Load the built-in library and, when given, a firm's library over it."""
+    library = Library(library_roots(firm))
+    for index, root in enumerate(library.roots):
+        layer = "built-in" if index == 0 else str(root)
+        _load_layer(library, root, layer)
+    _check_clause_text(library)
+    return library
+
+
+def _load_layer(library: Library, root: Path, layer: str) -> None:
+    clause_dir = root / "clauses"
+    if not clause_dir.is_dir():
+        return
+    registry_file = clause_dir / AUTHORITIES_FILE
+    if registry_file.exists():
+        try:
+            library.registry = library.registry.layered(load_registry(registry_file))
+        except AssemblerError as exc:
+            library.problems.append(exc)
+    in_layer: dict[str, Path] = {}
+    for path in sorted(clause_dir.rglob("*.yaml")):
+        if path.name == AUTHORITIES_FILE:
+            continue
+        try:
+            clause = load_clause(path, layer)
+        except ClauseFileError as exc:
+            library.problems.append(exc)
+            continue
+        if clause.id in in_layer:
+            library.problems.append(
+                ClauseFileError(path, f"duplicate clause id '{clause.id}' (also in {in_layer[clause.id]})")
+            )
+            continue
+        in_layer[clause.id] = path
+        library.clauses[clause.id] = clause
+
+
+def _check_clause_text(library: Library) -> None:
+    """Each version's text must parse, use only declared variables and cite only registry keys."""
+    for clause_id in list(library.clauses):
+        clause = library.clauses[clause_id]
+        try:
+            for version in clause.versions:
+                clause.authority_keys[str(version.version)] = check_version_text(library, clause, version)
+        except ClauseFileError as exc:
+            library.problems.append(exc)
+            del library.clauses[clause_id]
+
+
+def check_version_text(library: Library, clause: Clause, version: ClauseVersion) -> set[str]:
+    """The authority keys a version cites; a :class:`ClauseFileError` if its text cannot be used."""
+    ref = f"{clause.id}@{version.version}"
+    try:
+        variables, keys = analyse(version.text)
+    except TemplateSyntaxError as exc:
+        raise ClauseFileError(clause.path, f"{ref}: clause text line {exc.lineno}: {exc.message}") from exc
+    except ValueError as exc:
+        raise ClauseFileError(clause.path, f"{ref}: {exc}") from exc
+    undeclared = sorted(variables - set(clause.variables))
+    if undeclared:
+        raise ClauseFileError(
+            clause.path, f"{ref}: uses undeclared variable(s) {', '.join(undeclared)} (add to 'variables')"
+        )
+    unknown = sorted(k for k in keys if k not in library.registry)
+    if unknown:
+        raise ClauseFileError(clause.path, f"{ref}: cites unknown authority key(s) {', '.join(unknown)}")
+    return keys
+
+
+def verify_library(library: Library) -> list[str]:
+    """Every reason the library cannot be trusted: broken files and frozen versions edited in place."""
+    problems = [str(p) for p in library.problems]
+    for clause in sorted(library.clauses.values(), key=lambda c: c.id):
+        for version in clause.versions:
+            if not version.is_intact:
+                problems.append(
+                    f"{clause.path}: {clause.id}@{version.version} is {version.status} and frozen, but its text "
+                    "was edited after approval (hash mismatch); restore it and make a new version instead"
+                )
+            if version.superseded_by:
+                target = version.superseded_by if "@" in version.superseded_by else f"{clause.id}@{version.superseded_by}"
+                try:
+                    library.resolve(target)
+                except UnknownClauseError as exc:
+                    problems.append(f"{clause.path}: {clause.id}@{version.version} superseded_by: {exc}")
+    return problems
