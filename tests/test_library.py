@@ -133,3 +133,37 @@ def test_duplicate_ids_in_one_library_are_refused(tmp_path):
 def test_a_broken_file_does_not_hide_the_others(tmp_path):
     library = lib(tmp_path, clause("good-one"), raw={"legal-standard/bad.yaml": "id: [unclosed"})
     assert "good-one" in library.clauses and len(library.problems) == 1
+
+
+CASE = """  - key: {key}
+    kind: case
+    name: Alpha Co. v. Beta Corp.
+    short_name: Alpha
+    volume: 1
+    reporter: F.4th
+    page: {page}
+    court: 2d Cir.
+    year: 2021
+    verified: true
+    source: test
+"""
+
+
+def test_a_registry_may_be_kept_in_several_files_by_subject(tmp_path):
+    root = make_library(tmp_path / "firm")
+    (root / "clauses" / "authorities").mkdir()
+    (root / "clauses" / "authorities" / "second-circuit.yaml").write_text(
+        "authorities:\n" + CASE.format(key="alpha", page=10), encoding="utf-8")
+    library = load_library(root)
+    library.require_clean()
+    assert library.registry.get("alpha").page == "10"
+
+
+def test_one_key_in_two_registry_files_is_refused_naming_both(tmp_path):
+    root = make_library(tmp_path / "firm")
+    (root / "clauses" / "authorities").mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (root / "clauses" / "authorities" / name).write_text("authorities:\n" + CASE.format(key="alpha", page=10),
+                                                             encoding="utf-8")
+    problems = [str(p) for p in load_library(root).problems]
+    assert any("'alpha' is also listed in" in p and "a.yaml" in p and "b.yaml" in p for p in problems), problems

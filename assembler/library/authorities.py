@@ -41,6 +41,10 @@ class Authority:
     title: str = ""
     section: str = ""
     text: str = ""
+    # what a case holds, on the point the library cites it for, and which side that outcome helps
+    holding: str = ""
+    outcome: str = ""   # e.g. "jurisdiction upheld", "dismissal affirmed", "injunction granted"
+    favours: str = ""   # plaintiff | defendant | neutral
     pinpoints_confirmed: tuple[str, ...] = ()
     origin: Path | None = field(default=None, compare=False)
 
@@ -108,8 +112,19 @@ class Registry:
 _CASE_FIELDS = ("name", "short_name", "volume", "reporter", "page", "year")
 
 
-def load_registry(path: Path) -> Registry:
-    """Read one ``authorities.yaml``. Every problem is an :class:`AuthorityError` naming the file and key."""
+def load_registry(*paths: Path) -> Registry:
+    """Read a layer's registry files as one. Every problem is an :class:`AuthorityError` naming the file and key;
+    a key listed in two files is refused, since two entries for one authority can disagree."""
+    registry = Registry()
+    for path in paths:
+        for key, authority in _load_registry_file(path).authorities.items():
+            if key in registry:
+                raise AuthorityError(f"{path}: authority '{key}' is also listed in {registry.authorities[key].origin}")
+            registry.authorities[key] = authority
+    return registry
+
+
+def _load_registry_file(path: Path) -> Registry:
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:

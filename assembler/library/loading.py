@@ -21,6 +21,14 @@ from assembler.library.versions import split_ref
 
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent.parent
 AUTHORITIES_FILE = "authorities.yaml"
+AUTHORITIES_DIR = "authorities"
+
+
+def registry_paths(clause_dir: Path) -> list[Path]:
+    """A layer's registry: ``clauses/authorities.yaml`` and, so that a large registry can be kept by subject,
+    any ``clauses/authorities/*.yaml`` beside it. One key may appear in only one of them."""
+    main = clause_dir / AUTHORITIES_FILE
+    return ([main] if main.is_file() else []) + sorted((clause_dir / AUTHORITIES_DIR).glob("*.yaml"))
 
 
 @dataclass
@@ -104,15 +112,15 @@ def _load_layer(library: Library, root: Path, layer: str) -> None:
     clause_dir = root / "clauses"
     if not clause_dir.is_dir():
         return
-    registry_file = clause_dir / AUTHORITIES_FILE
-    if registry_file.exists():
+    registry_files = registry_paths(clause_dir)
+    if registry_files:
         try:
-            library.registry = library.registry.layered(load_registry(registry_file))
+            library.registry = library.registry.layered(load_registry(*registry_files))
         except AssemblerError as exc:
             library.problems.append(exc)
     in_layer: dict[str, Path] = {}
     for path in sorted(clause_dir.rglob("*.yaml")):
-        if path.name == AUTHORITIES_FILE:
+        if path in registry_files:
             continue
         try:
             clause = load_clause(path, layer)
