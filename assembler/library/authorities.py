@@ -29,6 +29,9 @@ class Authority:
     source: str
     # cases
     name: str = ""
+    # the name as Bluebook Tables T6/T10 abbreviate it in a citation sentence (R10.2.2), kept as checked data
+    # rather than guessed in code; empty where no word of the name abbreviates
+    citation_name: str = ""
     short_name: str = ""
     volume: str = ""
     reporter: str = ""
