@@ -102,3 +102,65 @@ def test_unknown_key_is_a_clear_error(formatter):
 
     with pytest.raises(AuthorityError, match="no authority 'nope'"):
         formatter.cite("nope")
+
+
+# --- what the registry records about each authority ---------------------------------------------------------
+
+
+def test_a_page_inside_a_confirmed_range_is_confirmed_and_a_footnote_only_as_itself():
+    from assembler.library.authorities import Authority
+
+    licci = Authority(key="licci", kind="case", verified=True, source="t", pinpoints_confirmed=("167-69", "139 n.19"))
+    assert licci.is_pin_confirmed("168")
+    assert licci.is_pin_confirmed("167-68")
+    assert licci.is_pin_confirmed("168-69")
+    assert not licci.is_pin_confirmed("166-68")
+    assert not licci.is_pin_confirmed("170")
+    assert licci.is_pin_confirmed("139 n.19")
+    assert not licci.is_pin_confirmed("139 n.20")
+    assert not licci.is_pin_confirmed("139")
+
+
+def test_a_rule_subdivision_is_part_of_the_citation_not_a_pinpoint():
+    from assembler.library.authorities import Authority
+
+    rule = Authority(key="frcp-12", kind="rule", verified=True, source="t", code="Fed. R. Civ. P.", section="12")
+    assert rule.is_pin_confirmed("(b)(2)")
+
+
+def test_every_case_in_the_builtin_registry_says_what_it_held_and_for_whom(builtin):
+    cases = [a for a in builtin.registry if a.is_case]
+    assert len(cases) >= 40
+    for case in cases:
+        assert case.holding.endswith(".") and len(case.holding.split()) >= 12, case.key
+        assert case.outcome, case.key
+        assert case.favours in ("plaintiff", "defendant", "neutral"), case.key
+
+
+def test_cases_cited_against_the_movant_record_that_they_favour_the_plaintiff(builtin):
+    """The review's S1 items: these went against the defendant and may never support a movant."""
+    for key in ("briskin", "creative-calling", "calder", "ford", "mallory", "chloe", "kreutter"):
+        assert builtin.registry.get(key).favours == "plaintiff", key
+    for key in ("walden", "daimler", "goodyear", "bnsf", "zazzle", "aybar", "brown-lockheed"):
+        assert builtin.registry.get(key).favours == "defendant", key
+
+
+def test_an_unknown_side_is_refused_naming_the_entry(tmp_path):
+    from assembler.errors import AuthorityError
+    from assembler.library.authorities import load_registry
+
+    path = tmp_path / "authorities.yaml"
+    path.write_text("authorities:\n  - key: x\n    kind: case\n    name: A v. B\n    short_name: A\n    volume: 1\n"
+                    "    reporter: U.S.\n    page: 1\n    year: 1990\n    verified: true\n    source: t\n"
+                    "    favours: movant\n", encoding="utf-8")
+    with pytest.raises(AuthorityError, match=r"authority 'x': 'favours' must be one of plaintiff, defendant, neutral"):
+        load_registry(path)
+
+
+def test_t6_abbreviated_names_are_kept_as_data_and_short_forms_cannot_collide(builtin):
+    registry = builtin.registry
+    assert registry.get("winter").citation_name == "Winter v. Nat. Res. Def. Council, Inc."
+    assert registry.get("ford").citation_name == "Ford Motor Co. v. Mont. Eighth Jud. Dist. Ct."
+    assert registry.get("brown-lockheed").short_name == "Brown v. Lockheed"
+    shorts = [a.short_name for a in registry if a.is_case]
+    assert len(shorts) == len(set(shorts))

@@ -179,8 +179,13 @@ def test_the_manifest_records_exactly_what_the_draft_used(builtin, tmp_path):
     assert ("pj-standard-8th-cir", "1.0.0", builtin.clause("pj-standard-8th-cir").version("1.0.0").hash) in used
     keys = {a["key"] for a in manifest["authorities"]}
     assert {"daimler", "kv-pharm", "mo-rev-stat-506-500"} <= keys
-    assert "zazzle" in {a["key"] for a in manifest["authorities"] if not a["verified"]}
-    assert "daimler:137" in manifest["unconfirmed_pinpoints"]
+    for entry in manifest["authorities"]:
+        assert entry["verified"] == builtin.registry.get(entry["key"]).verified, entry["key"]
+    unconfirmed = set(manifest["unconfirmed_pinpoints"])
+    assert "daimler:137" not in unconfirmed  # confirmed in the registry
+    assert not any(pin.startswith(("frcp-", "mo-rev-stat-")) for pin in unconfirmed)  # subdivisions, not pinpoints
+    assert unconfirmed == {f"{use.key}:{use.pin}" for use in result.draft.citations
+                           if use.pin and not builtin.registry.get(use.key).is_pin_confirmed(use.pin)}
 
 
 def test_missing_and_invalid_answers_are_all_reported_at_once_and_nothing_is_written(builtin, tmp_path):

@@ -18,6 +18,7 @@ from assembler.yamlio import load_yaml
 from assembler.errors import AuthorityError
 
 KINDS = ("case", "statute", "rule", "constitution", "other")
+FAVOURS = ("plaintiff", "defendant", "neutral")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -48,6 +49,8 @@ class Authority:
     holding: str = ""
     outcome: str = ""   # e.g. "jurisdiction upheld", "dismissal affirmed", "injunction granted"
     favours: str = ""   # plaintiff | defendant | neutral
+    # pinpoints where a case whose outcome favours one side states a standard either side may cite
+    standard_pins: tuple[str, ...] = ()
     pinpoints_confirmed: tuple[str, ...] = ()
     origin: Path | None = field(default=None, compare=False)
 
@@ -80,7 +83,39 @@ class Authority:
         return self.base_cite() + (_statute_pin(pin) if pin else "")
 
     def is_pin_confirmed(self, pin: str | None) -> bool:
-        return pin is None or pin in self.pinpoints_confirmed
+        """A page cited inside a confirmed range is confirmed (``168`` inside ``167-69``); a footnote only as
+        itself. A statute's or rule's subdivision is part of the citation, not a pinpoint, so never unconfirmed."""
+        if pin is None or not self.is_case:
+            return True
+        return any(pin_within(pin, confirmed) for confirmed in self.pinpoints_confirmed)
+
+    def states_standard_at(self, pin: str | None) -> bool:
+        """Whether ``pin`` falls where the case states a standard rather than decides for one side."""
+        return pin is not None and any(pin_within(pin, standard) for standard in self.standard_pins)
+
+
+_PAGES = re.compile(r"^(\d+)(?:[-\u2013](\d+))?$")
+
+
+def pin_within(pin: str, outer: str) -> bool:
+    """``pin`` names only pages inside ``outer`` ("413-14" inside "413-14"; "168" inside "167-69"). Footnote
+    and other pinpoints ("139 n.19") match only themselves."""
+    if pin == outer:
+        return True
+    inner_pages, outer_pages = _page_span(pin), _page_span(outer)
+    return bool(inner_pages and outer_pages and outer_pages[0] <= inner_pages[0] <= inner_pages[1] <= outer_pages[1])
+
+
+def _page_span(pin: str) -> tuple[int, int] | None:
+    match = _PAGES.match(pin.strip())
+    if not match:
+        return None
+    first, last = match.group(1), match.group(2)
+    if last is None:
+        return int(first), int(first)
+    # "413-14" is 413 to 414: the second number keeps the first's leading digits
+    last_full = first[: len(first) - len(last)] + last if len(last) < len(first) else last
+    return int(first), int(last_full)
 
 
 def _statute_pin(pin: str) -> str:
@@ -166,9 +201,15 @@ def _parse_entry(path: Path, index: int, entry: Any) -> Authority:
     unknown = sorted(set(entry) - known)
     if unknown:
         raise AuthorityError(f"{where}: unknown field(s) {', '.join(unknown)}")
-    values = {k: ("" if v is None else str(v)) for k, v in entry.items() if k not in ("verified", "pinpoints_confirmed")}
-    pins = tuple(str(p) for p in entry.get("pinpoints_confirmed") or ())
-    return Authority(verified=entry["verified"], pinpoints_confirmed=pins, origin=path, **values)
+    if entry.get("favours") not in (None, "", *FAVOURS):
+        raise AuthorityError(f"{where}: 'favours' must be one of {', '.join(FAVOURS)}")
+    lists = ("pinpoints_confirmed", "standard_pins")
+    for name in lists:
+        if not isinstance(entry.get(name) or [], list):
+            raise AuthorityError(f"{where}: '{name}' must be a list of pinpoints")
+    values = {k: ("" if v is None else str(v)) for k, v in entry.items() if k not in ("verified", *lists)}
+    pins = {name: tuple(str(p) for p in entry.get(name) or ()) for name in lists}
+    return Authority(verified=entry["verified"], origin=path, **pins, **values)
 
 
 def _one_line(exc: Exception) -> str:
@@ -222,7 +263,7 @@ def verify_authority(authority: Authority) -> list[Finding]:
         elif not any(_year_in_span(authority.year, ed.start, ed.end) for ed in cite.all_editions):
             spans = ", ".join(_span(ed.start, ed.end) for ed in cite.all_editions)
             found.append(Finding(key, "error", f"year {authority.year} is outside {authority.reporter}'s span ({spans})"))
-        if authority.short_name and not _short_name_in(authority.short_name, authority.name):
+        if authority.short_name and not any(_short_name_in(authority.short_name, n) for n in (authority.name, authority.citation_name) if n):
             found.append(Finding(key, "error", f"short name '{authority.short_name}' is not drawn from '{authority.name}'"))
     elif authority.kind == "statute":
         if not any(isinstance(c, FullLawCitation) for c in get_citations(text)):
