@@ -17,7 +17,7 @@ from assembler.text.markup import strip_markers
 from assembler.library.templates import find_template
 from samples import everything
 
-COURTS = ["nysd", "nyed", "moed", "mowd", "cand", "ilnd"]
+COURTS = ["nysd", "nyed", "moed", "mowd", "cand", "ilnd", "mad", "paed", "vaed", "txwd", "ohnd", "cod", "flsd", "dcd"]
 
 
 def approved(library):
