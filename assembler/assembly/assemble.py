@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assembler import __version__
+from assembler.assembly.answer_facts import check_answer_facts
 from assembler.assembly.answers import build_context, condition_holds, digest, validate
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
@@ -103,7 +104,10 @@ def assemble(
     answers = validate(template.questions, answers, source)
     context = build_context(answers, template.questions)
     court = find_court(answers["court"])
+    facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
+                               forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)
+    builder.warnings.extend(facts)
     builder.build()
     return Draft(
         template=template, court=court, title=builder.expand(template.document_title), caption=_caption(context, court),

@@ -53,6 +53,13 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what could not be checked, and why
 
+    @property
+    def applied(self) -> str:
+        """The rules this kind of paper was checked against: a court's brief limits bind memoranda, not orders."""
+        if self.kind == "memorandum":
+            return self.rules.rule
+        return "Fed. R. Civ. P. 65" if self.kind == "order" else "form and citation rules"
+
 
 @dataclass
 class _Text:
@@ -83,6 +90,8 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
         words = count_words(document).words
         _length(report, document, words, word_limit, layout)
         _certificate(report, words, text)
+    elif word_limit:
+        report.notes.append("--word-limit not applied: word limits bind memoranda, not orders")
     if kind == "order":
         _rule_65(report, text)
     return report

@@ -48,7 +48,7 @@ class CitationFormatter:
             leading = signal if index == 0 else None
             parts.append(self._one(authority, pin, leading, alone=len(parsed) == 1))
         self._previous = parsed[0][0] if len(parsed) == 1 else None
-        text = "; ".join(parts)
+        text = _join_parts(parts, [self.registry.get(key) for key, _ in parsed])
         if paren:
             text += f" ({paren})"
         return text
@@ -78,6 +78,26 @@ class CitationFormatter:
     def break_chain(self) -> None:
         """Forget the previous citation, so the next one cannot be *Id.* (e.g. after a heading)."""
         self._previous = None
+
+
+def _join_parts(parts: list[str], authorities: list[Authority]) -> str:
+    """Join one citation clause's parts with "; ", but several sections of one code cited together as one
+    citation with "§§" (Bluebook R. 3.3(b)): ``28 U.S.C. §§ 1331, 1338(a)``."""
+    text, previous = "", None
+    for part, authority in zip(parts, authorities):
+        head = " ".join(p for p in (authority.title, authority.code) if p) + " § "
+        same_code = (authority.kind == "statute" and previous is not None and previous.kind == "statute"
+                     and (previous.title, previous.code) == (authority.title, authority.code)
+                     and part.startswith(head))
+        if same_code:
+            if "§§ " not in text.rsplit("; ", 1)[-1]:
+                last = text.rfind(head)
+                text = text[:last] + head.replace("§ ", "§§ ") + text[last + len(head):]
+            text += ", " + part[len(head):]
+        else:
+            text += ("; " if text else "") + part
+        previous = authority
+    return text
 
 
 def _split(ref: str) -> tuple[str, str | None]:

@@ -132,7 +132,7 @@ def check(args: argparse.Namespace) -> int:
                          layout=not args.no_layout)
     for note in report.notes:
         warn(note)
-    where = f" ({report.kind or 'document'}, {report.court or 'court unknown'}; rules: {report.rules.rule})"
+    where = f" ({report.kind or 'document'}, {report.court or 'court unknown'}; rules: {report.applied})"
     if not report.findings:
         print(f"{args.draft}: no problems found{where}")
         return 0

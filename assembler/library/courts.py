@@ -34,6 +34,11 @@ _STATES: dict[str, tuple[str, str]] = {
     "Washington": ("wa", "ca9"), "West Virginia": ("wv", "ca4"), "Wisconsin": ("wi", "ca7"),
     "Wyoming": ("wy", "ca10"),
 }
+def state_names() -> tuple[str, ...]:
+    """Every state, territory and the District of Columbia, as courts name them ("New York")."""
+    return tuple(_STATES)
+
+
 _CIRCUIT_NAMES = {
     "ca1": "First", "ca2": "Second", "ca3": "Third", "ca4": "Fourth", "ca5": "Fifth", "ca6": "Sixth",
     "ca7": "Seventh", "ca8": "Eighth", "ca9": "Ninth", "ca10": "Tenth", "ca11": "Eleventh", "cadc": "D.C.",

@@ -10,7 +10,7 @@ Helpers available in clause text:
     a citation through the registry, in full, short or *Id.* form as the document so far requires;
 ``fn('text')``  a footnote; ``em('text')`` italics; ``strong('text')`` bold;
 filters ``join_and`` (``A, B, and C``), ``join_or``, ``money`` (``$10,000.00``), ``longdate``
-(``October 22, 2018``), ``plural(n, 'word', 'words')``.
+(``October 22, 2018``), ``spelled`` (``two``; figures from 100), ``plural(n, 'word', 'words')``.
 """
 
 from __future__ import annotations
@@ -59,6 +59,21 @@ def longdate(value: Any) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spelled(value: Any) -> str:
+    """A whole number in words below one hundred ("two", "forty-one"), in figures from 100 (Bluebook R. 6.2(a))."""
+    n = int(value)
+    if not 0 <= n < 100:
+        return f"{n:,}"
+    if n < 20:
+        return _ONES[n]
+    return _TENS[n // 10] + (f"-{_ONES[n % 10]}" if n % 10 else "")
+
+
 def plural(count: Any, one: str, many: str) -> str:
     n = len(count) if hasattr(count, "__len__") else int(count)
     return one if n == 1 else many
@@ -82,7 +97,7 @@ def environment() -> SandboxedEnvironment:
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
         finalize=_refuse_none,
     )
-    env.filters.update(join_and=join_and, join_or=join_or, money=money, longdate=longdate)
+    env.filters.update(join_and=join_and, join_or=join_or, money=money, longdate=longdate, spelled=spelled)
     env.globals.update(fn=footnote, em=italic, strong=bold, plural=plural)
     return env
 
