@@ -77,6 +77,12 @@ def _skeleton(library: Library) -> Path | None:
     for directory in reversed(library.template_dirs):
         candidate = directory / "skeleton.docx"
         if candidate.is_file():
+            import zipfile
+
+            if not zipfile.is_zipfile(candidate) or "word/document.xml" not in zipfile.ZipFile(candidate).namelist():
+                from assembler.errors import TemplateError
+
+                raise TemplateError(f"{candidate}: not a Word document (.docx); save the skeleton from Word as .docx")
             return candidate
     return None
 

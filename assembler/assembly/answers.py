@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from functools import lru_cache
 import os
 import re
 from decimal import Decimal, InvalidOperation
@@ -22,6 +21,7 @@ import yaml
 
 from assembler.yamlio import load_yaml
 from assembler.text.clausetext import join_and
+from assembler.text.jinja import condition_holds
 from assembler.library.courts import court as find_court
 from assembler.errors import AnswersError, AssemblerError
 from assembler.text.markup import assert_plain
@@ -80,24 +80,6 @@ def digest(answers: dict[str, Any]) -> str:
     putting them in the draft."""
     canonical = json.dumps(answers, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-# --- conditions -----------------------------------------------------------------------------------------
-
-
-def condition_holds(expression: str | None, answers: dict[str, Any]) -> bool:
-    """Evaluate a ``when`` condition; a name not yet answered is None, never an error."""
-    if not expression:
-        return True
-    return bool(_condition(expression)(**answers))
-
-
-@lru_cache(maxsize=1024)
-def _condition(expression: str) -> Any:
-    from jinja2 import Undefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(undefined=Undefined).compile_expression(expression)
 
 
 # --- validation -----------------------------------------------------------------------------------------

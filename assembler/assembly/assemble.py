@@ -23,7 +23,17 @@ from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
 from assembler.library.templates import Section, Slot, Template, find_template
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+_NUMERALS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+             (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(number: int) -> str:
+    """An argument heading's numeral: 1 -> I, 14 -> XIV (a firm template may have any number of sections)."""
+    out = ""
+    for value, numeral in _NUMERALS:
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out
 
 
 @dataclass
@@ -171,7 +181,7 @@ class _Builder:
             self._slot(slot)
         visible = [s for s in section.sections if condition_holds(s.when, self.context)]
         for index, sub in enumerate(visible):
-            label = _ROMAN[index] if depth == 1 else chr(ord("A") + index)
+            label = roman(index + 1) if depth == 1 else chr(ord("A") + index)
             self._section(sub, depth + 1, label)
 
     def _slot(self, slot: Slot) -> None:

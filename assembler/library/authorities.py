@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from assembler.yamlio import load_yaml
+from assembler.yamlio import read_yaml_file
 from assembler.errors import AuthorityError
 
 KINDS = ("case", "statute", "rule", "constitution", "other")
@@ -163,10 +161,7 @@ def load_registry(*paths: Path) -> Registry:
 
 
 def _load_registry_file(path: Path) -> Registry:
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise AuthorityError(f"{path}: cannot read the authorities registry: {_one_line(exc)}") from exc
+    data = read_yaml_file(path, lambda problem: AuthorityError(f"{path}: authorities registry {problem}")) or {}
     entries = data.get("authorities") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise AuthorityError(f"{path}: expected a top-level 'authorities:' list")
@@ -210,10 +205,6 @@ def _parse_entry(path: Path, index: int, entry: Any) -> Authority:
     values = {k: ("" if v is None else str(v)) for k, v in entry.items() if k not in ("verified", *lists)}
     pins = {name: tuple(str(p) for p in entry.get(name) or ()) for name in lists}
     return Authority(verified=entry["verified"], origin=path, **pins, **values)
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
 
 
 # --- verification -----------------------------------------------------------------------------------------

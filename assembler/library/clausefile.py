@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from assembler.errors import ClauseFileError
-from assembler.yamlio import load_yaml
+from assembler.yamlio import read_yaml_file
 
 CLAUSE_KEYS = ("id", "title", "category", "applies_to", "variables", "provenance", "versions")
 PROVENANCE_KEYS = ("source", "pinpoint", "note")
@@ -26,10 +26,7 @@ WIDTH = 110
 
 
 def read_clause_data(path: Path) -> dict[str, Any]:
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ClauseFileError(path, f"cannot be read: {exc}") from exc
+    data = read_yaml_file(path, lambda problem: ClauseFileError(path, problem))
     if not isinstance(data, dict):
         raise ClauseFileError(path, "a clause file must be a mapping")
     return data

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from assembler.yamlio import load_yaml
+from assembler.yamlio import read_yaml_file
 from assembler.errors import ClauseFileError
 from assembler.library.versions import Version
 
@@ -100,14 +98,7 @@ class Clause:
 
 def load_clause(path: Path, layer: str = "built-in") -> Clause:
     """Read and check one clause file; any problem is a :class:`ClauseFileError` naming the file."""
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ClauseFileError(path, f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from exc
-    except OSError as exc:
-        raise ClauseFileError(path, f"cannot be read: {exc.strerror}") from exc
+    data = read_yaml_file(path, lambda problem: ClauseFileError(path, problem))
     if not isinstance(data, dict):
         raise ClauseFileError(path, "a clause file must be a mapping with id, title, category and versions")
     return parse_clause(data, path, layer)
@@ -141,10 +132,8 @@ def parse_clause(data: dict[str, Any], path: Path, layer: str = "built-in") -> C
             raise ClauseFileError(path, f"version {v.version} of {clause_id} is listed twice")
         seen.add(v.version)
     for v in versions:
-        if v.superseded_by:
-            target = v.superseded_by.split("@")
-            if len(target) == 1 and Version.parse(target[0]) not in seen:
-                raise ClauseFileError(path, f"{clause_id}@{v.version} is superseded by unknown version {target[0]}")
+        if v.superseded_by and "@" not in v.superseded_by and Version.parse(v.superseded_by) not in seen:
+            raise ClauseFileError(path, f"{clause_id}@{v.version} is superseded by unknown version {v.superseded_by}")
     return Clause(clause_id, str(need("title")), category, applies_to, variables, provenance, versions, path, layer)
 
 
@@ -195,6 +184,8 @@ def _version(path: Path, clause_id: str, raw: Any) -> ClauseVersion:
                 raise ClauseFileError(path, f"{ref}: an {status} version needs '{name}'")
     if status == "deprecated" and not raw.get("superseded_by"):
         raise ClauseFileError(path, f"{ref}: a deprecated version needs 'superseded_by'")
+    if raw.get("superseded_by") is not None:
+        _successor(path, ref, raw["superseded_by"])
     return ClauseVersion(
         version=version,
         status=status,
@@ -207,6 +198,18 @@ def _version(path: Path, clause_id: str, raw: Any) -> ClauseVersion:
         superseded_by=str(raw["superseded_by"]) if raw.get("superseded_by") else None,
         hash=str(raw["hash"]) if raw.get("hash") else None,
     )
+
+
+def _successor(path: Path, ref: str, value: Any) -> None:
+    """``superseded_by`` names a version of this clause (``2.0.0``) or of another (``other-clause@2.0.0``)."""
+    clause_id, _, version = str(value).rpartition("@")
+    try:
+        Version.parse(version)
+    except ValueError:
+        raise ClauseFileError(path, f"{ref}: superseded_by '{value}' must be a version such as 2.0.0, or "
+                                    "another clause's id@version") from None
+    if clause_id and not _ID.match(clause_id):
+        raise ClauseFileError(path, f"{ref}: superseded_by '{value}': '{clause_id}' is not a clause id")
 
 
 def _date_text(value: Any) -> str:

@@ -1,18 +1,25 @@
 """What a court's local rules say about a memorandum's length and form, read from ``court-rules.yaml``.
 
 Kept as data beside the templates so a firm can add its courts (or a judge's individual practices) in its
-own library without touching code.
+own library without touching code. Every entry of every layer's file is checked when the file is read — each
+key known, each value of its type — so a firm's typo is one line naming the file, court and key, never a
+traceback in the middle of a render or a limit silently ignored by ``check``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assembler.errors import TemplateError
-from assembler.yamlio import YAMLError, load_yaml
+from assembler.yamlio import read_yaml_file
 
 RULES_FILE = "court-rules.yaml"
+SPACINGS = ("single", "1.5", "double")
+# What a memorandum's word count can leave out or take in; the word counter knows each of these parts.
+EXCLUDABLE = ("caption", "tables", "signature block", "certificates")
+COUNTABLE = ("footnotes",)
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,7 @@ class CourtRules:
     spacing: str = "double"
     certificate: bool = False
     counted: tuple[str, ...] = ("footnotes",)
-    excluded: tuple[str, ...] = field(default=("caption", "tables", "signature block", "certificates"))
+    excluded: tuple[str, ...] = field(default=EXCLUDABLE)
     note: str = ""
 
     @property
@@ -35,26 +42,74 @@ class CourtRules:
         return self.court == "default"
 
 
-def rules_for(template_dirs: list[Path], court_id: str) -> CourtRules:
-    """The rules for ``court_id``: the last library layer that lists the court wins; else the default."""
-    table: dict[str, dict] = {}
+def _positive(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+# key -> (test, what the value must be)
+_CHECKS: dict[str, tuple[Any, str]] = {
+    "rule": (lambda v: isinstance(v, str) and v.strip(), "the rule's citation, as text"),
+    "limit_words": (lambda v: v is None or _positive(v), "a whole number of words"),
+    "reply_words": (lambda v: v is None or _positive(v), "a whole number of words"),
+    "limit_pages": (lambda v: v is None or _positive(v), "a whole number of pages"),
+    "type_size": (lambda v: _positive(v) and 8 <= v <= 16, "a point size from 8 to 16"),
+    "footnote_size": (lambda v: v is None or (_positive(v) and 8 <= v <= 16), "a point size from 8 to 16"),
+    "spacing": (lambda v: str(v) in SPACINGS, f"one of {', '.join(SPACINGS)}"),
+    "certificate": (lambda v: isinstance(v, bool), "true or false"),
+    "counted": (lambda v: isinstance(v, list) and set(map(str, v)) <= set(COUNTABLE),
+                f"a list drawn from {', '.join(COUNTABLE)}"),
+    "excluded": (lambda v: isinstance(v, list) and set(map(str, v)) <= set(EXCLUDABLE),
+                 f"a list drawn from {', '.join(EXCLUDABLE)}"),
+    "note": (lambda v: v is None or isinstance(v, str), "text"),
+}
+
+
+def parse_rules(path: object, court_id: str, raw: Any) -> CourtRules:
+    """One court's entry, checked; a :class:`TemplateError` naming the file, the court and the key if not."""
+    where = f"{path}: {court_id}"
+    if not isinstance(raw, dict):
+        raise TemplateError(f"{where}: expected a mapping of rule names to values (rule, limit_words, …), "
+                            f"got {raw!r}")
+    unknown = sorted(str(k) for k in set(raw) - set(_CHECKS))
+    if unknown:
+        raise TemplateError(f"{where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(_CHECKS)})")
+    if "rule" not in raw:
+        raise TemplateError(f"{where}: missing 'rule' (the local rule's citation)")
+    for key, value in raw.items():
+        test, expected = _CHECKS[key]
+        if not test(value):
+            raise TemplateError(f"{where}: {key} must be {expected} (got {value!r})")
+    values = dict(raw)
+    for name in ("counted", "excluded"):
+        if name in values:
+            values[name] = tuple(str(v) for v in values[name])
+    if "spacing" in values:
+        values["spacing"] = str(values["spacing"])
+    values["note"] = values.get("note") or ""
+    return CourtRules(court=court_id, **values)
+
+
+def read_rules_file(path: Path) -> dict[str, CourtRules]:
+    """Every court's rules in one file, each checked."""
+    data = read_yaml_file(path, lambda problem: TemplateError(f"{path}: {problem}")) or {}
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: expected a mapping of court ids to rules")
+    return {str(court): parse_rules(path, str(court), raw) for court, raw in data.items()}
+
+
+def rules_table(template_dirs: list[Path]) -> dict[str, CourtRules]:
+    """Every court's rules across the library's layers: a later layer's entry for a court replaces an
+    earlier one."""
+    table: dict[str, CourtRules] = {}
     for directory in template_dirs:
         path = directory / RULES_FILE
-        if not path.is_file():
-            continue
-        try:
-            data = load_yaml(path.read_text(encoding="utf-8")) or {}
-        except (OSError, YAMLError) as exc:
-            raise TemplateError(f"{path}: cannot be read: {' '.join(str(exc).split())}") from exc
-        if not isinstance(data, dict):
-            raise TemplateError(f"{path}: expected a mapping of court ids to rules")
-        table.update(data)
+        if path.is_file():
+            table.update(read_rules_file(path))
+    return table
+
+
+def rules_for(template_dirs: list[Path], court_id: str) -> CourtRules:
+    """The rules for ``court_id``: the last library layer that lists the court wins; else the default."""
+    table = rules_table(template_dirs)
     chosen = court_id if court_id in table else "default"
-    raw = dict(table.get(chosen) or {"rule": "no court rules recorded"})
-    try:
-        for name in ("counted", "excluded"):
-            if name in raw:
-                raw[name] = tuple(raw[name])
-        return CourtRules(court=chosen, **raw)
-    except TypeError as exc:
-        raise TemplateError(f"{RULES_FILE}: rules for '{chosen}': {exc}") from None
+    return table.get(chosen) or CourtRules(court="default", rule="no court rules recorded")

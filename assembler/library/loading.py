@@ -124,7 +124,7 @@ def _load_layer(library: Library, root: Path, layer: str) -> None:
             continue
         try:
             clause = load_clause(path, layer)
-        except ClauseFileError as exc:
+        except AssemblerError as exc:
             library.problems.append(exc)
             continue
         if clause.id in in_layer:
@@ -169,8 +169,21 @@ def check_version_text(library: Library, clause: Clause, version: ClauseVersion)
 
 
 def verify_library(library: Library) -> list[str]:
-    """Every reason the library cannot be trusted: broken files and frozen versions edited in place."""
+    """Every reason the library cannot be trusted: broken files (clauses, registry, templates, interview
+    specs, court rules) and frozen versions edited in place."""
+    from assembler.library.courtrules import rules_table
+    from assembler.library.templates import load_template, template_dirs_by_id
+
     problems = [str(p) for p in library.problems]
+    for _, directory in sorted(template_dirs_by_id(library.template_dirs).items()):
+        try:
+            load_template(directory)
+        except AssemblerError as exc:
+            problems.append(str(exc))
+    try:
+        rules_table(library.template_dirs)
+    except AssemblerError as exc:
+        problems.append(str(exc))
     for clause in sorted(library.clauses.values(), key=lambda c: c.id):
         for version in clause.versions:
             if not version.is_intact:

@@ -22,10 +22,11 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError, UndefinedError, nodes
 from jinja2.meta import find_undeclared_variables
 from jinja2.sandbox import SandboxedEnvironment
 
+from assembler.text.jinja import sandbox
 from assembler.text.markup import bold, footnote, italic
 
 HELPERS = ("cite", "fn", "em", "strong", "plural")
@@ -93,10 +94,7 @@ def _refuse_none(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-        finalize=_refuse_none,
-    )
+    env = sandbox(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, finalize=_refuse_none)
     env.filters.update(join_and=join_and, join_or=join_or, money=money, longdate=longdate, spelled=spelled)
     env.globals.update(fn=footnote, em=italic, strong=bold, plural=plural)
     return env

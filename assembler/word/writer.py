@@ -164,10 +164,9 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
 
 @lru_cache(maxsize=1)
 def _skeleton_env():
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from assembler.text.jinja import sandbox
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    return sandbox(autoescape=True)
 
 
 def _skeleton_context(draft: Draft) -> dict[str, Any]:
