@@ -151,7 +151,7 @@ def test_a_bad_pattern_regex_is_named_at_load(tmp_path, run_cli):
     ("schedule_a: true", "schedule_a: yes please", "schedule_a must be true or false"),
     ("schedule_a: true", "schedule_a: true\nfooter: x", "template: unknown key(s) footer"),
     ("- pi-duration", "- pi-duration@^x", "clause pi-duration@^x: '^x' is not a version or range"),
-    ("optional: true", "optional: maybe", "optional must be true or false"),
+    ("when: schedule_a", "when: schedule_a\n        optional: maybe", "optional must be true or false"),
 ])
 def test_a_malformed_template_is_named_at_load(tmp_path, run_cli, old, new, message):
     root = _firm_templates(tmp_path / "firm")
