@@ -12,6 +12,7 @@ from typing import Any
 from assembler import __version__
 from assembler.assembly.answer_facts import check_answer_facts
 from assembler.assembly.answers import build_context, condition_holds, digest, validate
+from assembler.assembly.statelaw import LongArmCiter
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
 from assembler.text.clausetext import UndefinedError, compiled, missing_name, render_text
@@ -134,6 +135,8 @@ class _Builder:
         self.pins, self.strict = pins, strict
         self.rules = rules_for(library.template_dirs, court.id)
         self.formatter = CitationFormatter(library.registry)
+        self.long_arm = LongArmCiter(library.long_arm.get(court.state_code), court, self.formatter, strict)
+        self.context = {**context, **self.long_arm.context()}
         self.blocks: list[Block] = []
         self.after_signature: list[Block] = []
         self.uses: list[ClauseUse] = []
@@ -148,6 +151,7 @@ class _Builder:
     def build(self) -> None:
         for section in self.template.sections:
             self._section(section, depth=1, number=None)
+        self.warnings.extend(self.long_arm.warnings + self.long_arm.registration_warnings(self.context))
         if self.template.kind == "memorandum" and self.rules.certificate:
             # the count is filled in when the Word file is laid out (see word.py); the certificate is not counted
             self.context = {**self.context, "word_count": WORD_COUNT, "court_rule": self.rules.rule,
@@ -213,7 +217,7 @@ class _Builder:
         self.uses.append(ClauseUse(clause.id, str(version.version), version.status, version.hash, clause.layer, pinned))
 
     def _choose(self, slot: Slot) -> tuple[Clause, ClauseVersion, str | None] | None:
-        court_ids = self.court.applicability_ids
+        court_ids = self.library.coverage_ids(self.court)
         for ref in slot.refs:
             clause_id = ref.partition("@")[0]
             pinned = self.pins.get(clause_id)

@@ -45,7 +45,7 @@ def clauses_list(args: argparse.Namespace) -> int:
     if args.court:
         from assembler.library.courts import court
 
-        court_ids = court(args.court).applicability_ids
+        court_ids = library.coverage_ids(court(args.court))
     rows = []
     for clause in library.filtered(args.category, court_ids):
         latest = clause.latest_approved

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from assembler.library.authorities import Registry, load_registry
 from assembler.library.clauses import Clause, ClauseVersion, load_clause
+from assembler.library.courts import Court
+from assembler.library.longarm import LongArm, load_long_arm
 from assembler.text.clausetext import TemplateSyntaxError, analyse
 from assembler.errors import AssemblerError, ClauseFileError, UnknownClauseError
 from assembler.library.versions import split_ref
@@ -37,6 +39,7 @@ class Library:
     clauses: dict[str, Clause] = field(default_factory=dict)
     registry: Registry = field(default_factory=Registry)
     problems: list[AssemblerError] = field(default_factory=list)
+    long_arm: dict[str, LongArm] = field(default_factory=dict)  # by postal code: templates/long-arm.yaml
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -64,6 +67,12 @@ class Library:
         if not candidates:
             raise UnknownClauseError(f"clause '{clause_id}' has no approved version matching {spec}")
         return clause, max(candidates, key=lambda v: v.version)
+
+    def coverage_ids(self, court: Court) -> set[str]:
+        """What a clause's ``applies_to`` may name to cover ``court``: the court, its circuit, its state, and the
+        reach of its state's long-arm statute (``long-arm-coextensive`` or ``long-arm-enumerated``)."""
+        entry = self.long_arm.get(court.state_code)
+        return court.applicability_ids | ({entry.tag} if entry else set())
 
     def filtered(self, category: str | None = None, court_ids: set[str] | None = None) -> list[Clause]:
         chosen = sorted(self.clauses.values(), key=lambda c: (c.category, c.id))
@@ -105,6 +114,8 @@ def load_library(firm: str | os.PathLike[str] | None = None) -> Library:
         layer = "built-in" if index == 0 else str(root)
         _load_layer(library, root, layer)
     _check_clause_text(library)
+    library.long_arm, problems = load_long_arm(library.template_dirs, library.registry)
+    library.problems.extend(problems)
     return library
 
 

@@ -8,6 +8,8 @@ Helpers available in clause text:
 
 ``cite('key:pin', ..., signal='See', paren='...')``
     a citation through the registry, in full, short or *Id.* form as the document so far requires;
+``cite_long_arm('statute' | 'case' | 'registration', signal=..., paren=...)``
+    the forum state's long-arm statute, or the case reading it, from the long-arm table (``assembly/statelaw``);
 ``fn('text')``  a footnote; ``em('text')`` italics; ``strong('text')`` bold;
 filters ``join_and`` (``A, B, and C``), ``join_or``, ``money`` (``$10,000.00``), ``longdate``
 (``October 22, 2018``), ``spelled`` (``two``; figures from 100), ``plural(n, 'word', 'words')``.
@@ -29,7 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from assembler.text.jinja import sandbox
 from assembler.text.markup import bold, footnote, italic
 
-HELPERS = ("cite", "fn", "em", "strong", "plural")
+HELPERS = ("cite", "cite_long_arm", "fn", "em", "strong", "plural")
 
 
 def join_and(items: Iterable[Any], conjunction: str = "and") -> str:
