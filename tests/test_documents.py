@@ -59,10 +59,14 @@ def test_southern_district_of_new_york_gets_second_circuit_law(builtin, tmp_path
 
 
 def test_a_court_with_no_long_arm_clause_is_a_clear_error_not_a_gap(builtin, tmp_path):
+    import dataclasses
+
     from assembler.errors import TemplateError
 
+    # a library whose long-arm table lacks Illinois has no clause for it: refused, never assembled with a gap
+    library = dataclasses.replace(builtin, long_arm={k: v for k, v in builtin.long_arm.items() if k != "il"})
     with pytest.raises(TemplateError, match="none applies in the Northern District of Illinois"):
-        render_document(builtin, "rule-12b2-motion", motion_answers("ilnd"), tmp_path / "m.docx")
+        render_document(library, "rule-12b2-motion", motion_answers("ilnd"), tmp_path / "m.docx")
     assert not list(tmp_path.iterdir())
 
 
