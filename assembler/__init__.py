@@ -36,13 +36,14 @@ _API = {
     "render": ("assembler.api", "render_document"),
     "reassemble": ("assembler.api", "reassemble_document"),
     "RenderResult": ("assembler.api", "RenderResult"),
+    "write_pdf": ("assembler.api", "write_pdf"),
     "check": ("assembler.checks.check", "check_draft"),
 }
 
 __all__ = ["AssemblerError", "__version__", *_API]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from assembler.api import RenderResult, reassemble_document as reassemble, render_document as render
+    from assembler.api import RenderResult, reassemble_document as reassemble, render_document as render, write_pdf
     from assembler.assembly.answers import load_answers, save_answers
     from assembler.assembly.assemble import Draft, assemble
     from assembler.checks.check import check_draft as check

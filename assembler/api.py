@@ -18,6 +18,7 @@ class RenderResult:
     docx_path: Path
     manifest_path: Path
     manifest: dict[str, Any]
+    pdf_path: Path | None = None
 
     @property
     def warnings(self) -> list[str]:
@@ -35,29 +36,37 @@ def render_document(
     pins: dict[str, str] | None = None,
     source: object = None,
     layout: bool = False,
+    pdf: bool = False,
 ) -> RenderResult:
     """Assemble ``template_id`` from ``answers`` and write ``out`` and ``out``'s manifest.
 
     Nothing is written unless everything succeeds; an existing file is replaced only with ``force``. With
     ``layout``, a memorandum's tables get page numbers from a LibreOffice layout when LibreOffice is present.
+    With ``pdf``, ``OUT.pdf`` (PDF/A-2b, for filing) is written beside ``OUT.docx``; it needs LibreOffice.
     """
-    docx_path = _output(out, force)
+    docx_path = _output(out, force, pdf)
     draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
-    return _write(library, draft, docx_path, force, layout)
+    return _write(library, draft, docx_path, force, layout, pdf)
 
 
-def _output(out: str | Path, force: bool) -> Path:
-    """Refuse a bad or occupied output path before any work is done."""
+def _output(out: str | Path, force: bool, pdf: bool = False) -> Path:
+    """Refuse a bad or occupied output path, or a PDF without LibreOffice, before any work is done."""
     docx_path = Path(out)
     if docx_path.suffix.lower() != ".docx":
         from assembler.errors import AssemblerError
 
         raise AssemblerError(f"{docx_path}: the output must be a .docx file")
     check_writable(docx_path, manifest_path(docx_path), force=force)
+    if pdf:
+        from assembler.word.pdf import pdf_path_for, require_libreoffice
+
+        require_libreoffice()
+        check_writable(pdf_path_for(docx_path), force=force)
     return docx_path
 
 
-def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False) -> RenderResult:
+def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False,
+           pdf: bool = False) -> RenderResult:
     from assembler.word.writer import render
 
     manifest_file = manifest_path(docx_path)
@@ -68,8 +77,15 @@ def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout:
         manifest["tables"] = rendered.tables
     if rendered.word_count is not None:
         manifest["word_count"] = rendered.word_count
-    write_all_atomically({docx_path: data, manifest_file: dump_manifest(manifest)}, force=force)
-    return RenderResult(draft, docx_path, manifest_file, manifest)
+    files = {docx_path: data, manifest_file: dump_manifest(manifest)}
+    pdf_path = None
+    if pdf:
+        from assembler.word.pdf import docx_to_pdf, pdf_path_for
+
+        pdf_path = pdf_path_for(docx_path)
+        files[pdf_path] = docx_to_pdf(data, str(docx_path))
+    write_all_atomically(files, force=force)
+    return RenderResult(draft, docx_path, manifest_file, manifest, pdf_path)
 
 
 def _skeleton(library: Library) -> Path | None:
@@ -98,6 +114,7 @@ def reassemble_document(
     strict: bool = False,
     source: object = None,
     layout: bool = False,
+    pdf: bool = False,
 ) -> RenderResult:
     """Assemble again the document ``draft``'s manifest describes: with exactly the clause versions it used
     (the same text, even if some are now deprecated), or with ``upgrade`` the latest approved ones.
@@ -108,7 +125,7 @@ def reassemble_document(
     from assembler.assembly.manifest import read_manifest
 
     manifest = read_manifest(Path(draft))
-    docx_path = _output(out, force)
+    docx_path = _output(out, force, pdf)
     template = manifest["template"]
     pins = None if upgrade else {str(c["id"]): str(c["version"]) for c in manifest["clauses"]}
     assembled = assemble(library, str(template["id"]), answers, pins=pins, strict=strict, source=source)
@@ -117,4 +134,25 @@ def reassemble_document(
                                   f"original draft used {template.get('version')}")
     if manifest.get("answers_digest") and manifest["answers_digest"] != assembled.answers_digest:
         assembled.warnings.append("the answers differ from those the original draft was assembled from")
-    return _write(library, assembled, docx_path, force, layout)
+    return _write(library, assembled, docx_path, force, layout, pdf)
+
+
+def write_pdf(draft: str | Path, out: str | Path | None = None, *, force: bool = False) -> Path:
+    """Write the filing PDF of a .docx draft — ours, or one a lawyer has since edited in Word — to ``out``
+    (default: beside it, ``DRAFT.pdf``). Needs LibreOffice; never replaces a file without ``force``."""
+    from assembler.errors import AssemblerError
+    from assembler.files import write_atomically
+    from assembler.word.pdf import docx_to_pdf, pdf_path_for, require_libreoffice
+
+    draft_path = Path(draft)
+    pdf_path = Path(out) if out else pdf_path_for(draft_path)
+    if draft_path.suffix.lower() != ".docx":
+        raise AssemblerError(f"{draft_path}: give a Word draft (.docx) to make a PDF of")
+    if pdf_path.suffix.lower() != ".pdf":
+        raise AssemblerError(f"{pdf_path}: the output must be a .pdf file")
+    if not draft_path.is_file():
+        raise AssemblerError(f"{draft_path}: no such file")
+    require_libreoffice()
+    check_writable(pdf_path, force=force)
+    write_atomically(pdf_path, docx_to_pdf(draft_path.read_bytes(), str(draft_path)), force=force)
+    return pdf_path

@@ -17,7 +17,7 @@ def shell_blocks() -> list[str]:
 
 
 def test_the_first_command_installs_and_assembles_the_bundled_example(run_cli, tmp_path, monkeypatch):
-    first = shell_blocks()[0].strip()
+    first = shell_blocks()[0].strip().splitlines()[0]
     install, _, job = first.partition(" && ")
     assert install == "pip install -e ."
     argv = shlex.split(job)
@@ -28,6 +28,21 @@ def test_the_first_command_installs_and_assembles_the_bundled_example(run_cli, t
     assert code == 0, err
     written = tmp_path / argv[argv.index("-o") + 1]
     assert "MEMORANDUM OF LAW" in "\n".join(p.text for p in docx.Document(written).paragraphs).upper()
+
+
+def test_the_line_after_the_first_command_writes_the_pdf_to_file(run_cli, tmp_path, monkeypatch):
+    from conftest import require_layout_tools
+
+    require_layout_tools()
+    command = shell_blocks()[0].strip().splitlines()[1].split("#")[0]
+    argv = shlex.split(command)
+    assert argv[:3] == ["assembler", "pdf", "memorandum.docx"]
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("render", "rule-12b2-motion", "--answers", ROOT / "examples" / "cepia-motion.yaml",
+                   "-o", "memorandum.docx", "--no-layout")[0] == 0
+    code, out, err = run_cli(*argv[1:])
+    assert code == 0, err
+    assert (tmp_path / "memorandum.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_the_second_command_is_the_one_ci_runs():

@@ -17,6 +17,12 @@ def load(args: argparse.Namespace, clean: bool = True):
     return library
 
 
+def add_pdf_option(p: argparse.ArgumentParser) -> None:
+    """``--pdf`` on every command that writes a draft."""
+    p.add_argument("--pdf", action="store_true", help="also write OUT.pdf beside OUT.docx (PDF/A-2b for CM/ECF; "
+                   "needs LibreOffice)")
+
+
 def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
@@ -37,4 +43,6 @@ def report(result) -> None:
     pins = result.manifest["unconfirmed_pinpoints"]
     if pins:
         warn(f"{len(pins)} pinpoint cite(s) not yet confirmed; listed in {result.manifest_path.name}")
-    print(f"wrote {result.docx_path} and {result.manifest_path.name}")
+    also = f", {result.manifest_path.name} and {result.pdf_path.name}" if result.pdf_path else \
+        f" and {result.manifest_path.name}"
+    print(f"wrote {result.docx_path}{also}")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assembler.cli.common import load, report, warn
+from assembler.cli.common import add_pdf_option, load, report, warn
 from assembler.errors import AssemblerError
 
 
@@ -30,6 +30,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=new)
     _register_check(commands)
 
+    p = commands.add_parser("pdf", help="the filing PDF (PDF/A-2b, bookmarks) of a draft, e.g. after editing in Word")
+    p.add_argument("draft", metavar="DRAFT.docx")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", help="default: DRAFT.pdf beside the draft")
+    p.add_argument("--force", action="store_true", help="overwrite an existing PDF")
+    p.set_defaults(handler=pdf)
+
 
 def _register_check(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("check", help="what a clerk would bounce: limits, placeholders, citations, Rule 65")
@@ -46,6 +52,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="refuse deprecated or draft clause versions")
     p.add_argument("--no-layout", action="store_true",
                    help="do not lay a memorandum out with LibreOffice for its tables' page numbers")
+    add_pdf_option(p)
 
 
 def templates_list(args: argparse.Namespace) -> int:
@@ -64,7 +71,7 @@ def render(args: argparse.Namespace) -> int:
     library = load(args)
     answers = load_answers(args.answers)
     result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
-                             source=args.answers, layout=not args.no_layout)
+                             source=args.answers, layout=not args.no_layout, pdf=args.pdf)
     report(result)
     return 0
 
@@ -82,6 +89,11 @@ def new(args: argparse.Namespace) -> int:
     template = find_template(library.template_dirs, args.template)
     output = Path(args.output or f"{template.id}.docx")
     check_writable(output, manifest_path(output), force=args.force)
+    if args.pdf:
+        from assembler.word.pdf import pdf_path_for, require_libreoffice
+
+        require_libreoffice()
+        check_writable(pdf_path_for(output), force=args.force)
     if args.save_answers:
         check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers)
     answers = load_answers(args.answers) if args.answers else {}
@@ -97,7 +109,7 @@ def new(args: argparse.Namespace) -> int:
         print(f"answers saved to {args.save_answers}")
     try:
         result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
-                                 layout=not args.no_layout)
+                                 layout=not args.no_layout, pdf=args.pdf)
     except AssemblerError:
         if not args.save_answers:
             _offer_answers_so_far(answers, args, template.id, asker)
@@ -140,3 +152,10 @@ def check(args: argparse.Namespace) -> int:
     for finding in report.findings:
         print(f"  {finding}")
     return 1
+
+
+def pdf(args: argparse.Namespace) -> int:
+    from assembler.api import write_pdf
+
+    print(f"wrote {write_pdf(args.draft, args.output, force=args.force)}")
+    return 0

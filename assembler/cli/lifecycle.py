@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assembler.cli.common import load
+from assembler.cli.common import add_pdf_option, load
 
 
 def register_clause_commands(sub: argparse._SubParsersAction) -> None:
@@ -59,6 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument("--strict", action="store_true", help="refuse deprecated or draft clause versions")
     p.add_argument("--no-layout", action="store_true", help="no LibreOffice layout pass for a memorandum's tables")
+    add_pdf_option(p)
     p.set_defaults(handler=reassemble)
 
 
@@ -168,6 +169,6 @@ def reassemble(args: argparse.Namespace) -> int:
     answers = load_answers(args.answers)
     result = reassemble_document(library, args.draft, answers, args.output, upgrade=args.upgrade,
                                  force=args.force, strict=args.strict, source=args.answers,
-                                 layout=not args.no_layout)
+                                 layout=not args.no_layout, pdf=args.pdf)
     report(result)
     return 0

@@ -242,3 +242,12 @@ def update_fields_on_open(document: Any) -> None:
         flag = OxmlElement("w:updateFields")
         settings.append(flag)
     flag.set(qn("w:val"), "true")
+
+
+def outline_level(paragraph: Any, level: int = 0) -> None:
+    """Give a paragraph that is not a Heading an outline level (0 = top), so it becomes a PDF bookmark and
+    shows in Word's navigation pane; Word's ``TOC \\o`` field still lists only the Heading styles."""
+    ppr = paragraph._p.get_or_add_pPr()
+    node = OxmlElement("w:outlineLvl")
+    node.set(qn("w:val"), str(level))
+    ppr.append(node)

@@ -119,7 +119,7 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
     """Table of Contents and Table of Authorities, each a Word field whose cached result is the entries."""
     from docx.enum.text import WD_BREAK
 
-    from assembler.word.ooxml import field_char, instruction, tab_stop_right_dotted
+    from assembler.word.ooxml import field_char, instruction, outline_level, tab_stop_right_dotted
     from assembler.citing.toa import CATEGORIES, authority_table
 
     def entries(field_code: str, rows: list[tuple[str, list[Run], str]]) -> None:
@@ -136,6 +136,7 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
                 paragraph._p.append(field_char("end"))
 
     heading = writer.add("TABLE OF CONTENTS", "Table Heading")
+    outline_level(heading)
     if note:
         writer.document.add_comment(heading.runs, text=note, author="assembler", initials="A")
     toc_rows = []
@@ -147,7 +148,7 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
         entries('TOC \\o "1-3" \\h \\z', toc_rows)
     writer.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
 
-    writer.add("TABLE OF AUTHORITIES", "Table Heading")
+    outline_level(writer.add("TABLE OF AUTHORITIES", "Table Heading"))
     page_of = {int(k[1:]): v for k, v in (pages or {}).items() if k.startswith("c")}
     for kind, group in authority_table(draft.citations, draft.registry).items():
         category, title = CATEGORIES[kind]
