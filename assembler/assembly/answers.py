@@ -20,18 +20,13 @@ from typing import Any
 import yaml
 
 from assembler.yamlio import load_yaml
-from assembler.text.clausetext import join_and
 from assembler.text.jinja import condition_holds
 from assembler.library.courts import court as find_court
 from assembler.errors import AnswersError, AssemblerError
 from assembler.text.markup import assert_plain
 from assembler.library.templates import Question
+from assembler.assembly.parties import party_lists
 
-PARTY_KINDS = ("corporation", "llc", "partnership", "individual", "other")
-_KIND_PHRASES = {
-    "corporation": "a corporation", "llc": "a limited liability company", "partnership": "a partnership",
-    "individual": "an individual", "other": "an entity",
-}
 _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|%\}|\}\}")
 
 
@@ -232,40 +227,15 @@ def build_context(answers: dict[str, Any], questions: list[Question]) -> dict[st
     context: dict[str, Any] = {q.name: answers.get(q.name) for q in questions}
     court = find_court(answers["court"])
     context["court"] = court.as_context()
-    plaintiffs = [_party(p, "Plaintiff", court.state) for p in answers.get("plaintiffs") or []]
-    defendants = [_party(p, "Defendant", court.state) for p in answers.get("defendants") or []]
-    by_short = {p["short_name"]: p for p in defendants}
-    movants = [by_short[s] for s in answers.get("movants") or [] if s in by_short]
-    enjoined = [by_short[s] for s in answers.get("enjoined") or [] if s in by_short] or defendants
+    parties = party_lists(answers, court.state)
+    plaintiffs, defendants, movants, enjoined = (parties[k] for k in ("plaintiffs", "defendants", "movants", "enjoined"))
+    context.update(parties)
+    # The names clause versions written before party lists use; new text says plaintiffs.word, movants.names ...
     context.update(
-        plaintiffs=plaintiffs, defendants=defendants, movants=movants, enjoined=enjoined,
-        plaintiff_word="Plaintiff" if len(plaintiffs) == 1 else "Plaintiffs",
-        defendant_word="Defendant" if len(defendants) == 1 else "Defendants",
-        plaintiff_names=join_and(p["short_name"] for p in plaintiffs),
-        defendant_names=join_and(p["short_name"] for p in defendants),
-        movant_names=join_and(p["short_name"] for p in movants),
-        enjoined_names=join_and(p["short_name"] for p in enjoined),
-        plaintiff_intros=join_and(p["intro"] for p in plaintiffs),
-        movant_intros=join_and(p["intro"] for p in movants),
+        plaintiff_word=plaintiffs.word, defendant_word=defendants.word,
+        plaintiff_names=plaintiffs.names, defendant_names=defendants.names,
+        movant_names=movants.names, enjoined_names=enjoined.names,
+        plaintiff_intros=plaintiffs.intros, movant_intros=movants.intros,
     )
     return context
 
-
-def _party(raw: dict[str, Any], role: str, forum_state: str) -> dict[str, Any]:
-    party = {k: raw.get(k) for k in ("name", "short_name", "kind", "organized_under", "principal_place_of_business")}
-    party["short_name"] = party["short_name"] or party["name"]
-    kind = party["kind"] or "other"
-    party["kind_phrase"] = _KIND_PHRASES.get(kind, "an entity")
-    short = f' ("{party["short_name"]}")' if party["short_name"] != party["name"] else ""
-    party["intro"] = f"{role} {party['name']}{short}"
-    place = party["principal_place_of_business"] or ""
-    if kind == "individual":
-        party["description"] = "an individual" + (f" domiciled in {place}" if place else "")
-    else:
-        organized = f" organized under the laws of {party['organized_under']}" if party["organized_under"] else ""
-        where = f" with its principal place of business in {place}" if place else ""
-        party["description"] = f"{party['kind_phrase']}{organized}{where}"
-    party["at_home_in_forum"] = bool(
-        forum_state and (party["organized_under"] == forum_state or forum_state in place)
-    )
-    return party

@@ -233,7 +233,7 @@ class _Builder:
 
 
 def _caption(context: dict[str, Any], court: Court) -> dict[str, Any]:
-    def side(parties: list[dict[str, Any]], word_one: str, word_many: str, override: str | None) -> dict[str, Any]:
+    def side(parties: Any, override: str | None) -> dict[str, Any]:
         if override:
             lines = [override.upper() + ","]
         elif len(parties) > 2:
@@ -244,12 +244,12 @@ def _caption(context: dict[str, Any], court: Court) -> dict[str, Any]:
             if len(lines) == 2:
                 lines = [lines[0].rstrip(","), "and " + lines[1]]
             lines[-1] += ","
-        return {"lines": lines, "role": (word_one if len(parties) == 1 else word_many)}
+        return {"lines": lines, "role": parties.word}
 
     return {
         "court_lines": list(court.caption_lines),
-        "plaintiffs": side(context["plaintiffs"], "Plaintiff", "Plaintiffs", context.get("caption_plaintiffs")),
-        "defendants": side(context["defendants"], "Defendant", "Defendants", context.get("caption_defendants")),
+        "plaintiffs": side(context["plaintiffs"], context.get("caption_plaintiffs")),
+        "defendants": side(context["defendants"], context.get("caption_defendants")),
         "case_number": context["case_number"],
         "judge": context.get("judge") or "",
     }

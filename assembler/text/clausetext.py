@@ -78,6 +78,11 @@ def spelled(value: Any) -> str:
 
 
 def plural(count: Any, one: str, many: str) -> str:
+    """``one`` for a count of one, else ``many``. A party list answers for itself (``.many``), so one
+    Schedule A party standing for many sellers takes the plural."""
+    many_parties = getattr(count, "many", None)
+    if isinstance(many_parties, bool):
+        return many if many_parties else one
     n = len(count) if hasattr(count, "__len__") else int(count)
     return one if n == 1 else many
 

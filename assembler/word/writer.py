@@ -320,8 +320,7 @@ def _counsel_block(filer: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
         lines.append(f"Tel.: {filer['phone']}")
     represents = ctx.get("movant_names") or _join(filer.get("represents") or [])
     if represents:
-        count = len(ctx.get("movants") or filer.get("represents") or [])
-        lines += ["", f"Attorneys for {'Defendant' if count == 1 else 'Defendants'} {represents}"
+        lines += ["", f"Attorneys for {ctx['movants'].word} {represents}"
                   if ctx.get("movants") else f"Attorneys for {represents}"]
     return lines
 
