@@ -110,12 +110,13 @@ def test_a_list_of_parties_is_asked_one_by_one_with_add_another(builtin):
     answers["enjoined"] = []
     asker = ScriptedAsker([
         "Seller One Ltd.", "Seller One", "corporation", "China", "Shenzhen, China",
-        True, "Jane Roe", "Roe", "individual", "",
+        True, "Jane Roe", "Roe", "individual", "", "(leave blank)",
         False,
     ])
     result = run_interview(spec, answers, asker)
     assert [d["short_name"] for d in result["defendants"]] == ["Seller One", "Roe"]
     assert "organized_under" not in result["defendants"][1]  # not asked of an individual
+    assert "pronoun" not in result["defendants"][1]  # left blank: "he or she"
     assert "Add another defendant?" in asker.asked
 
 

@@ -18,6 +18,7 @@ from assembler.errors import AnswersError, InterviewAborted
 from assembler.library.templates import Question
 
 Validator = Callable[[str], bool | str]
+LEAVE_BLANK = "(leave blank)"  # the last choice of an optional select
 
 
 class Asker(Protocol):
@@ -107,7 +108,9 @@ def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[
     if kind == "confirm":
         return asker.confirm(prompt, default=bool(question.default))
     if kind == "select":
-        return asker.select(prompt, question.choices, default=question.default)
+        choices = list(question.choices or []) + ([] if question.required else [LEAVE_BLANK])
+        picked = asker.select(prompt, choices, default=question.default)
+        return None if picked == LEAVE_BLANK else picked
     if kind == "multi-select":
         choices = choices_for(question, answers)
         while True:
