@@ -22,6 +22,11 @@ class AssemblerError(Exception):
         return self.message
 
 
+class AssemblerWarning(UserWarning):
+    """Something the user should know that did not stop the work (e.g. LibreOffice started afresh because the
+    warm one could not be had). The CLI prints each as one ``warning:`` line."""
+
+
 class ClauseFileError(AssemblerError):
     """A clause file cannot be read or breaks the clause format."""
 

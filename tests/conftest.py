@@ -18,6 +18,17 @@ def _no_firm_library(monkeypatch):
     monkeypatch.delenv("ASSEMBLER_LIBRARY", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_layout_engine(tmp_path_factory):
+    """The suite's warm LibreOffice is its own (not a developer's), idles out soon, and is stopped at the end."""
+    os.environ["ASSEMBLER_LAYOUT_DIR"] = str(tmp_path_factory.mktemp("layout-engine"))
+    os.environ.setdefault("ASSEMBLER_LAYOUT_IDLE", "60")
+    yield
+    from assembler.word.layout import default_engine
+
+    default_engine().stop()
+
+
 @pytest.fixture(scope="session")
 def builtin():
     return load_library()

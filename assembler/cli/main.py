@@ -16,6 +16,7 @@ from assembler.errors import AssemblerError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _one_line_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -31,6 +32,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _one_line_warnings() -> None:
+    """Print the library's :class:`~assembler.errors.AssemblerWarning` as ``warning: …`` lines, like every
+    other warning the command gives; other Python warnings keep their usual form."""
+    import warnings
+
+    from assembler.errors import AssemblerWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "one_line", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, AssemblerWarning):
+            print(f"warning: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.one_line = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 def build_parser() -> argparse.ArgumentParser:
