@@ -17,6 +17,8 @@ def example(name: str) -> dict[str, Any]:
 
 def motion_answers(court: str = "moed", **changes: Any) -> dict[str, Any]:
     answers = copy.deepcopy(example("cepia-motion.yaml"))
+    if court != answers["court"]:
+        answers.pop("division", None)  # the example's division is E.D. Mo.'s
     answers["court"] = court
     answers.update(changes)
     return answers

@@ -17,10 +17,10 @@ WORD_SETUPS = [Setup(1, 1, "entity", "all"), Setup(1, 1, "individual", "all"), S
                Setup(1, 3, "entity", "some"), Setup(2, 1, "individual", "all")]
 
 
-def _expect_caption(text: str, setup: Setup) -> None:
+def _expect_caption(text: str, setup: Setup, versus: str) -> None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     plaintiffs, defendants = caption_names(setup, "Plaintiff"), caption_names(setup, "Defendant")
-    against = lines.index("– against –")
+    against = lines.index(versus)
     assert lines[:against] == plaintiffs + [role_word(setup.plaintiffs, "Plaintiff") + ","]
     assert lines[against + 1: against + 2 + len(defendants)] == defendants + [
         role_word(setup.defendants, "Defendant") + "."]
@@ -30,7 +30,7 @@ def _expect_caption(text: str, setup: Setup) -> None:
 @pytest.mark.parametrize("template_id", TEMPLATES)
 def test_caption_parties_and_signature_in_word(template_id: str, setup: Setup) -> None:
     paper = rendered(template_id, setup)
-    _expect_caption(paper.caption, setup)
+    _expect_caption(paper.caption, setup, "– against –" if template_id == "pi-order" else "v.")  # S.D.N.Y., E.D. Mo.
     _expect_parties(template_id, paper.body, setup)
     if template_id in ("rule-12b2-motion", "rule-12b2-notice"):
         movants = [p for p in setup.parties("Defendant") if p["short_name"] in setup.chosen]

@@ -21,7 +21,8 @@ import yaml
 
 from assembler.yamlio import load_yaml
 from assembler.text.jinja import condition_holds
-from assembler.library.courts import court as find_court
+from assembler.library.courts import Court, court as find_court
+from assembler.text.clausetext import join_and
 from assembler.errors import AnswersError, AssemblerError
 from assembler.text.markup import assert_plain
 from assembler.library.templates import Question
@@ -214,18 +215,36 @@ def _cross_checks(answers: dict[str, Any]) -> list[str]:
     doubled = sorted({s for s in shorts if shorts.count(s) > 1})
     if doubled:
         problems.append(f"short name(s) {', '.join(doubled)} used for more than one party")
+    problems.extend(_division_problems(answers))
     return problems
+
+
+def _division_problems(answers: dict[str, Any]) -> list[str]:
+    division = answers.get("division")
+    if division in (None, "") or not isinstance(answers.get("court"), str):
+        return []
+    try:
+        court = find_court(answers["court"])
+    except AssemblerError:
+        return []  # reported against 'court'
+    if not court.divisions:
+        return [f"'division': the {court.district} has no divisions; leave 'division' out"]
+    if court.division(str(division)) is None:
+        return [f"'division': the {court.district} has the divisions {join_and(court.divisions)} (got '{division}')"]
+    return []
 
 
 # --- context --------------------------------------------------------------------------------------------
 
 
-def build_context(answers: dict[str, Any], questions: list[Question]) -> dict[str, Any]:
+def build_context(answers: dict[str, Any], questions: list[Question], court: Court | None = None) -> dict[str, Any]:
     """What clause text sees: the template's own questions (an optional one not answered is None, so a
     clause can test it) plus derived phrases. A clause that uses anything else fails, naming the variable."""
     # Only what the template asks for: an answer meant for another document never leaks into this one.
     context: dict[str, Any] = {q.name: answers.get(q.name) for q in questions}
-    court = find_court(answers["court"])
+    court = court or find_court(answers["court"])
+    if context.get("division"):
+        context["division"] = court.division(context["division"]) or context["division"]
     context["court"] = court.as_context()
     parties = party_lists(answers, court.state)
     plaintiffs, defendants, movants, enjoined = (parties[k] for k in ("plaintiffs", "defendants", "movants", "enjoined"))

@@ -15,7 +15,7 @@ from assembler.assembly.answers import build_context, condition_holds, digest, v
 from assembler.assembly.statelaw import LongArmCiter
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
-from assembler.text.clausetext import UndefinedError, compiled, missing_name, render_text
+from assembler.text.clausetext import UndefinedError, join_or, compiled, missing_name, render_text
 from assembler.library.authorities import Registry
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
@@ -113,12 +113,15 @@ def assemble(
     library.require_clean()
     template = find_template(library.template_dirs, template_id)
     answers = validate(template.questions, answers, source)
-    context = build_context(answers, template.questions)
     court = find_court(answers["court"])
+    context = build_context(answers, template.questions, court)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)
     builder.warnings.extend(facts)
+    if court.divisions and not context.get("division"):
+        builder.warnings.append(f"the {court.district}'s captions name the division ({join_or(court.divisions)}); "
+                                "answer 'division'")
     builder.build()
     return Draft(
         template=template, court=court, title=builder.expand(template.document_title), caption=_caption(context, court),
@@ -246,8 +249,10 @@ def _caption(context: dict[str, Any], court: Court) -> dict[str, Any]:
             lines[-1] += ","
         return {"lines": lines, "role": parties.word}
 
+    division = context.get("division")
     return {
-        "court_lines": list(court.caption_lines),
+        "court_lines": list(court.caption_lines) + ([f"{division.upper()} DIVISION"] if division else []),
+        "versus": court.versus,
         "plaintiffs": side(context["plaintiffs"], context.get("caption_plaintiffs")),
         "defendants": side(context["defendants"], context.get("caption_defendants")),
         "case_number": context["case_number"],

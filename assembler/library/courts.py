@@ -1,9 +1,10 @@
-"""Federal district courts from courts-db: the caption's court name, the Bluebook abbreviation, the circuit.
+"""The 94 federal district courts: the caption's court name, the Bluebook abbreviation, the circuit.
 
-courts-db names district courts in several styles ("District Court, S.D. New York", "United States District
-Court for the Southern District of New York", "United States District Court, Oklahoma Eastern"); this module
-turns each into the caption form Fed. R. Civ. P. 10(a) wants and adds the circuit, which courts-db records
-only for some courts. The circuit comes from the state by 28 U.S.C. § 41.
+The courts are a checked table, ``library/data/district-courts.yaml``, made from 28 U.S.C. § 41 and
+§§ 81-131 (and 48 U.S.C. for the three territorial courts), with courts-db's ids. courts-db alone got the
+list wrong in ways a court paper cannot survive (D.N.J. missing, three districts abolished a century ago
+offered, Vermont in the First Circuit); the table's header says what it corrects and where each fact was read.
+It also carries how a court's caption differs (``versus``: "v." or "– against –") and a district's divisions.
 """
 
 from __future__ import annotations
@@ -11,8 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from assembler.errors import CourtError
+
+TABLE = Path(__file__).with_name("data") / "district-courts.yaml"
+# Districts abolished long ago that older data still lists, and what replaced them.
+_ABOLISHED = {
+    "okd": "the District of Oklahoma was divided in 1907 (now oknd, oked, okwd)",
+    "ncd": "the District of North Carolina was divided in 1794 (now nced, ncmd, ncwd)",
+    "wvad": "the District of West Virginia was divided in 1901 (now wvnd, wvsd)",
+}
 
 # 28 U.S.C. § 41: the circuit of each state and territory, and its postal code.
 _STATES: dict[str, tuple[str, str]] = {
@@ -48,7 +58,6 @@ _CIRCUIT_CITES = {
     "ca7": "7th Cir.", "ca8": "8th Cir.", "ca9": "9th Cir.", "ca10": "10th Cir.", "ca11": "11th Cir.",
     "cadc": "D.C. Cir.",
 }
-_DIVISION = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,9 @@ class Court:
     state: str  # "New York"
     state_code: str  # "ny"
     circuit: str  # "ca2"
+    statute: str = ""  # "28 U.S.C. § 112": the statute that creates the district
+    versus: str = "v."  # between the parties in the caption
+    divisions: tuple[str, ...] = ()  # statutory divisions, for the caption's division line
 
     @property
     def caption_lines(self) -> tuple[str, str]:
@@ -78,6 +90,11 @@ class Court:
         """What a clause's ``applies_to`` may name to cover this court: the court, its circuit, its state."""
         return {self.id, self.circuit, self.state_code}
 
+    def division(self, typed: str) -> str | None:
+        """The division named by ``typed`` ("eastern", "Eastern Division"), or None if the court has no such one."""
+        wanted = " ".join(str(typed).split()).lower().removesuffix(" division")
+        return next((d for d in self.divisions if d.lower() == wanted), None)
+
     def as_context(self) -> dict[str, str]:
         return {
             "id": self.id, "district": self.district, "citation": self.citation, "state": self.state,
@@ -86,58 +103,20 @@ class Court:
         }
 
 
-def _district_name(raw: str, state: str) -> str | None:
-    name = re.sub(r"^United States District Court(?: for the|,)?\s*|^District Court,?\s*", "", raw).strip()
-    match = re.match(r"^([NSEWMC])\.\s?D\.\s+(.+)$", name)
-    if match:
-        return f"{_DIVISION[match.group(1)]} District of {match.group(2)}"
-    match = re.match(r"^D\.\s+(.+)$", name)
-    if match:
-        return f"District of {match.group(1)}"
-    match = re.match(r"^(Northern|Southern|Eastern|Western|Middle|Central) District of (.+)$", name)
-    if match:
-        return name
-    match = re.match(r"^(.+) (Northern|Southern|Eastern|Western|Middle|Central)$", name)
-    if match:
-        return f"{match.group(2)} District of {match.group(1)}"
-    if name.startswith("District of "):
-        return name
-    if name in ("Virgin Islands", "Northern Mariana Islands"):
-        return f"District of the {name}"
-    if name == state:
-        return f"District of {state}"
-    return None
-
-
 @lru_cache(maxsize=1)
 def district_courts() -> dict[str, Court]:
-    """Every current federal district court courts-db knows, by id."""
-    from courts_db import courts
+    """The 94 district courts, by courts-db id, from the checked table."""
+    import yaml
 
+    data = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    default = data.get("default_caption") or {}
     found: dict[str, Court] = {}
-    for entry in courts:
-        if entry.get("system") != "federal" or "District Court" not in entry.get("name", ""):
-            continue
-        if "ankruptcy" in entry["name"] or entry.get("active") is False or not entry["id"].endswith("d"):
-            continue
-        dates = entry.get("dates") or [{}]
-        retired = str(entry.get("notes", "")).startswith(("Divided", "Subdivided")) and entry.get("active") is not True
-        if dates[-1].get("end") or retired:
-            continue
-        state = entry.get("location", "")
-        if state == "Washington D.C.":
-            state = "District of Columbia"
-        if state not in _STATES:
-            continue
-        district = _district_name(entry["name"], state)
-        if district is None:
-            continue
-        citation = entry.get("citation_string") or ""
-        if citation.endswith(("N.Y", "D.C")):
-            citation += "."  # courts-db drops the final period of a few
-        code, circuit = _STATES[state]
-        circuit = f"ca{entry['federal_circuit']}" if entry.get("federal_circuit") else circuit
-        found[entry["id"]] = Court(entry["id"], district, citation, state, code, circuit)
+    for court_id, entry in data["courts"].items():
+        caption = {**default, **(entry.get("caption") or {})}
+        found[court_id] = Court(
+            court_id, entry["district"], entry["citation"], entry["state"], _STATES[entry["state"]][0],
+            entry["circuit"], entry.get("statute", ""), caption.get("versus", "v."), tuple(entry.get("divisions") or ()),
+        )
     return found
 
 
@@ -151,7 +130,9 @@ def court(court_id: str) -> Court:
         close = [c.id for c in courts.values() if needle in c.district.lower() or needle in c.id]
         if close:
             hint = f" (did you mean {', '.join(sorted(close)[:5])}?)"
-        raise CourtError(f"'{court_id}' is not a federal district court id in courts-db, e.g. nysd, moed{hint}") from None
+        if needle in _ABOLISHED:
+            raise CourtError(f"'{court_id}' is not a current district court: {_ABOLISHED[needle]}") from None
+        raise CourtError(f"'{court_id}' is not one of the 94 federal district court ids, e.g. nysd, moed, njd{hint}") from None
 
 
 def search(text: str) -> list[Court]:

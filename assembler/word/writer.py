@@ -178,6 +178,7 @@ def _skeleton_context(draft: Draft) -> dict[str, Any]:
         "defendants": caption["defendants"],
         "case_number": caption["case_number"],
         "judge": caption["judge"],
+        "versus": caption.get("versus", "– against –"),
         "title": draft.title,
     }
 
@@ -411,7 +412,8 @@ def default_skeleton() -> bytes:
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_field(footer, "PAGE")
 
-    for line in ("{{ court_lines[0] }}", "{{ court_lines[1] }}"):
+    for line in ("{{ court_lines[0] }}", "{{ court_lines[1] }}",  # the division, where the court names one:
+                 "{%p if court_lines|length > 2 %}", "{{ court_lines[2] }}", "{%p endif %}"):
         doc.add_paragraph(line, style="Court Name")
     doc.add_paragraph("", style="Caption Text")
 
@@ -422,7 +424,7 @@ def default_skeleton() -> bytes:
     _border(left, ("right", "bottom"))
     left_lines = [
         "{%p for line in plaintiffs.lines %}", "{{ line }}", "{%p endfor %}", "",
-        "\t\t\t{{ plaintiffs.role }},", "", "\t– against –", "",
+        "\t\t\t{{ plaintiffs.role }},", "", "\t{{ versus }}", "",
         "{%p for line in defendants.lines %}", "{{ line }}", "{%p endfor %}", "",
         "\t\t\t{{ defendants.role }}.", "",
     ]
