@@ -21,11 +21,12 @@ from assembler.library.loading import BUILTIN_ROOT
 from conftest import require_layout_tools, to_pdf
 from samples import EXAMPLES
 
-CLAUSE = "pi-security-bond"
+CLAUSE = "pi-duration"  # a built-in clause still at its first version, so the firm's change is 1.1.0
 BUILTIN_FILE = BUILTIN_ROOT / "clauses" / "injunction-language" / f"{CLAUSE}.yaml"
 ORDER = EXAMPLES / "alibabacoin-pi-order.yaml"
-OLD_WORDS = "cash or certified check deposited"
-NEW_WORDS = "cash deposited"
+OLD_WORDS = "may move to dissolve or modify it on notice"
+NEW_WORDS = "may apply to dissolve or modify it on two days' notice"
+DELETED = "move"  # a word the change strikes
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -61,7 +62,7 @@ def text_of(path: Path) -> str:
 
 
 def propose_and_approve(cli, firm) -> None:
-    code, out, err = cli("clauses", "new-version", CLAUSE, "--note", "Security only by bond or cash")
+    code, out, err = cli("clauses", "new-version", CLAUSE, "--note", "Two days' notice to modify")
     assert code == 0, err
     assert f"{CLAUSE}@1.1.0 (draft)" in out and str(firm_file(firm)) in out
     edit_draft(firm, "1.1.0", OLD_WORDS, NEW_WORDS)
@@ -79,10 +80,10 @@ def test_the_whole_lifecycle(cli, firm, tmp_path):
 
     code, out, _ = cli("outdated", tmp_path / "old.docx")
     assert code == 1
-    assert f"{CLAUSE}@1.0.0: newer approved version 1.1.0" in out and "Security only by bond or cash" in out
+    assert f"{CLAUSE}@1.0.0: newer approved version 1.1.0" in out and "Two days' notice to modify" in out
 
     code, out, _ = cli("clauses", "diff", CLAUSE, "1.0.0", "1.1.0")
-    assert code == 0 and re.search(r"\[-[^]]*certified check[^]]*-\]", out)
+    assert code == 0 and re.search(r"\[-[^]]*" + DELETED + r"[^]]*-\]", out)
 
     code, _, err = cli("clauses", "deprecate", f"{CLAUSE}@1.0.0", "--superseded-by", f"{CLAUSE}@1.1.0",
                        "--reason", "Certified checks are no longer accepted")
@@ -118,7 +119,7 @@ def test_a_pinned_deprecated_version_fails_under_strict(cli, firm, tmp_path):
 def test_an_approved_version_is_frozen(cli, firm):
     propose_and_approve(cli, firm)
     path = firm_file(firm)
-    path.write_text(path.read_text().replace("cash deposited", "cash promptly deposited"))
+    path.write_text(path.read_text().replace("two days' notice", "three days' notice"))
     code, _, err = cli("clauses", "verify")
     assert code == 1 and f"{CLAUSE}@1.1.0 is approved and frozen" in err
 
@@ -150,8 +151,8 @@ def test_the_redline_has_real_tracked_changes_with_author_and_date(cli, firm, tm
     deleted = body.findall(f".//{W}del")
     inserted = body.findall(f".//{W}ins")
     assert deleted, "no w:del"
-    assert "certified check" in "".join(t.text for d in deleted for t in d.iter(f"{W}delText"))
-    assert "certified check" not in "".join(t.text for t in body.iter(f"{W}t"))  # gone from the accepted text
+    assert DELETED in "".join(t.text for d in deleted for t in d.iter(f"{W}delText"))
+    assert DELETED not in "".join(t.text for t in body.iter(f"{W}t"))  # gone from the accepted text
     for change in deleted + inserted:
         assert change.get(f"{W}author") == "Knowledge Management"
         assert change.get(f"{W}date").startswith("20")
@@ -167,7 +168,7 @@ def test_the_redline_opens_in_libreoffice_with_the_changes_shown(cli, firm, tmp_
     text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "redline.pdf"), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
     # LibreOffice shows tracked changes by default: both the struck and the inserted words are laid out
-    assert "certified check" in text and "Security only by bond or cash" in text
+    assert DELETED in text and "apply" in text and "Two days' notice to modify" in text
 
 
 @pytest.mark.parametrize(
