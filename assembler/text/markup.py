@@ -185,10 +185,12 @@ def parse_blocks(text: str, default_style: str = "body") -> list[Paragraph]:
     """Paragraphs are separated by blank lines; single newlines inside one are spaces.
 
     A paragraph may begin with a style prefix: ``> `` block quote, ``#. `` numbered decretal paragraph,
-    ``^ `` centred, ``| `` plain (no first-line indent).
+    ``^ `` centred, ``| `` plain (no first-line indent). A line beginning ``#. `` always begins a new numbered
+    paragraph, even without the blank line before it: Jinja's ``trim_blocks`` swallows the line break after a
+    block tag (``{% endfor %}``, ``{% endif %}``), and a court paper must never print a literal "#.".
     """
     paragraphs: list[Paragraph] = []
-    for chunk in re.split(r"\n[ \t]*\n", text.strip()):
+    for chunk in re.split(r"\n[ \t]*\n|\n(?=[ \t]*#\. )", text.strip()):
         chunk = chunk.strip()
         if not chunk:
             continue
