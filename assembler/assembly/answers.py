@@ -150,6 +150,9 @@ def check_answer(question: Question, value: Any, answers: dict[str, Any], label:
         choices = choices_for(question, answers)
         wrong = [str(v) for v in value if str(v) not in choices]
         problems = [f"'{name}': {', '.join(wrong)} not among {', '.join(choices)}"] if wrong else []
+        doubled = sorted({str(v) for v in value if [str(x) for x in value].count(str(v)) > 1})
+        if doubled:  # "[A], [B], and [B]" in a court paper
+            problems.append(f"'{name}' lists {', '.join(doubled)} more than once")
         if question.min and len(value) < question.min:
             problems.append(f"'{name}' needs at least {question.min} choice(s)")
         return problems

@@ -20,7 +20,7 @@ from assembler.library.authorities import Registry
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
-from assembler.library.loading import Library
+from assembler.library.loading import ENFORCE_CITATION_RULES, Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
 from assembler.library.templates import Section, Slot, Template, find_template
 
@@ -207,9 +207,15 @@ class _Builder:
             if self.strict:
                 raise ClauseRenderError(ref, f"is {version.status}; --strict refuses it")
             self.warnings.append(message)
+        if self.strict and ENFORCE_CITATION_RULES:
+            from assembler.library.citerules import citation_problems
+
+            problems = citation_problems(self.library.registry, clause, version)
+            if problems:
+                raise ClauseRenderError(ref, f"--strict refuses it: {problems[0]}")
         self.formatter.where = ref
         try:
-            text = render_text(version.text, self.context, self.formatter.cite)
+            text = self.formatter.settle(render_text(version.text, self.context, self.formatter.cite))
         except UndefinedError as exc:
             raise ClauseRenderError(ref, f"needs answer '{missing_name(exc)}', which is missing") from exc
         except AssemblerError:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, overload
 
 from assembler.text.clausetext import join_and
+from assembler.library.courts import us_states_in
 
 PARTY_KINDS = ("corporation", "llc", "partnership", "individual", "other")
 PRONOUNS = ("he", "she", "they")
@@ -92,6 +93,12 @@ class Party(_Pronouns):
             where = f" with its principal place of business in {place}" if place else ""
             self.description = f"{self.kind_phrase}{organized}{where}"
         self.at_home_in_forum = bool(forum_state and (self.organized_under == forum_state or forum_state in place))
+        # Where a U.S. court of general jurisdiction reaches the party on any claim: an individual's domicile; a
+        # corporation's state of incorporation and principal place of business (Daimler). Empty for a foreign
+        # party, which is what Rule 4(k)(2)(A) and Asahi's "foreign legal system" burden turn on.
+        homes = us_states_in(place) if self.individual else us_states_in(self.organized_under) + us_states_in(place)
+        self.home_states = list(dict.fromkeys(homes))
+        self.domestic = bool(self.home_states)
 
     @property
     def individual(self) -> bool:

@@ -49,6 +49,13 @@ class Authority:
     favours: str = ""   # plaintiff | defendant | neutral
     # pinpoints where a case whose outcome favours one side states a standard either side may cite
     standard_pins: tuple[str, ...] = ()
+    # a case may come out differently on different points (Zazzle: long-arm statute met, due process not):
+    # pinpoint -> the side the holding at that pinpoint favours; a pinpoint not listed takes ``favours``
+    outcomes: tuple[tuple[str, str], ...] = ()
+    # a decision not yet in a reporter is cited by docket number and full date (Bluebook R10.8.1(a)):
+    # ``Fuld v. Palestine Liberation Org., No. 24-20 (U.S. June 20, 2025)``; volume, reporter and page stay empty
+    docket: str = ""
+    decided: str = ""   # "June 20, 2025", with ``docket``
     pinpoints_confirmed: tuple[str, ...] = ()
     origin: Path | None = field(default=None, compare=False)
 
@@ -57,12 +64,30 @@ class Authority:
         return self.kind == "case"
 
     @property
+    def is_slip(self) -> bool:
+        """A case cited by docket number because no reporter page is known yet."""
+        return self.is_case and bool(self.docket) and not self.volume
+
+    def favours_at(self, pin: str | None) -> str:
+        """The side the point cited at ``pin`` favours: the ``outcomes`` entry whose pages contain it; else
+        ``neutral`` where the case states a standard there (``standard_pins``); else the case's ``favours``."""
+        if pin:
+            for where, side in self.outcomes:
+                if pin_within(pin, where):
+                    return side
+            if self.states_standard_at(pin):
+                return "neutral"
+        return self.favours
+
+    @property
     def sort_name(self) -> str:
         """The name a Table of Authorities sorts by."""
         return (self.name if self.is_case else self.base_cite()).lower()
 
     def base_cite(self) -> str:
         """The citation without a pinpoint or (for cases) the name: ``571 U.S. 117`` or ``15 U.S.C. § 1114``."""
+        if self.is_slip:
+            return self.docket
         if self.is_case:
             return f"{self.volume} {self.reporter} {self.page}"
         if self.kind == "statute":
@@ -77,10 +102,16 @@ class Authority:
         """The full citation as plain text (no italics), as a Table of Authorities or eyecite reads it."""
         if self.is_case:
             pin_text = f", {pin}" if pin else ""
-            date = " ".join(p for p in (self.court, self.year) if p)
+            date = self.date_parenthetical()
             extra = f" ({self.parenthetical})" if self.parenthetical else ""
             return f"{self.name}, {self.base_cite()}{pin_text} ({date}){extra}"
         return self.base_cite() + (_statute_pin(pin) if pin else "")
+
+    def date_parenthetical(self) -> str:
+        """``2d Cir. 2010``; a slip opinion gives the court and the exact date: ``U.S. June 20, 2025``."""
+        if self.is_slip:
+            return " ".join(p for p in (self.court or "U.S.", self.decided) if p)
+        return " ".join(p for p in (self.court, self.year) if p)
 
     def is_pin_confirmed(self, pin: str | None) -> bool:
         """A page cited inside a confirmed range is confirmed (``168`` inside ``167-69``); a footnote only as
@@ -188,7 +219,10 @@ def _parse_entry(path: Path, index: int, entry: Any) -> Authority:
         raise AuthorityError(f"{where}: 'kind' must be one of {', '.join(KINDS)}")
     if "verified" not in entry or not isinstance(entry["verified"], bool):
         raise AuthorityError(f"{where}: 'verified' must be true or false")
-    required = _CASE_FIELDS if kind == "case" else {"statute": ("code", "section"), "rule": ("code", "section")}.get(
+    slip = kind == "case" and entry.get("docket") and not entry.get("volume")
+    if slip and not entry.get("decided"):
+        raise AuthorityError(f"{where}: a case cited by 'docket' needs 'decided' (the full date, e.g. June 20, 2025)")
+    required = (("name", "short_name", "year") if slip else _CASE_FIELDS) if kind == "case" else {"statute": ("code", "section"), "rule": ("code", "section")}.get(
         kind, ("text",)
     )
     missing = [name for name in required if not str(entry.get(name, "") or "").strip()]
@@ -200,13 +234,17 @@ def _parse_entry(path: Path, index: int, entry: Any) -> Authority:
         raise AuthorityError(f"{where}: unknown field(s) {', '.join(unknown)}")
     if entry.get("favours") not in (None, "", *FAVOURS):
         raise AuthorityError(f"{where}: 'favours' must be one of {', '.join(FAVOURS)}")
+    outcomes = entry.get("outcomes") or {}
+    if not isinstance(outcomes, dict) or any(str(v) not in FAVOURS for v in outcomes.values()):
+        raise AuthorityError(f"{where}: 'outcomes' must map pinpoints to one of {', '.join(FAVOURS)}")
     lists = ("pinpoints_confirmed", "standard_pins")
     for name in lists:
         if not isinstance(entry.get(name) or [], list):
             raise AuthorityError(f"{where}: '{name}' must be a list of pinpoints")
-    values = {k: ("" if v is None else str(v)) for k, v in entry.items() if k not in ("verified", *lists)}
+    values = {k: ("" if v is None else str(v)) for k, v in entry.items() if k not in ("verified", "outcomes", *lists)}
     pins = {name: tuple(str(p) for p in entry.get(name) or ()) for name in lists}
-    return Authority(verified=entry["verified"], origin=path, **pins, **values)
+    return Authority(verified=entry["verified"], origin=path, **pins, **values,
+                     outcomes=tuple((str(k), str(v)) for k, v in outcomes.items()))
 
 
 # --- verification -----------------------------------------------------------------------------------------
@@ -243,6 +281,12 @@ def verify_authority(authority: Authority) -> list[Finding]:
     if not authority.verified:
         found.append(Finding(key, "warning", "marked unverified: check it against an official reporter"))
     text = authority.full_plain()
+    if authority.is_slip:
+        if not re.fullmatch(r"No\. \d{2}-\d+", authority.docket):
+            found.append(Finding(key, "error", f"docket '{authority.docket}' is not in the form 'No. 24-20'"))
+        if not re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, (\d{4})", authority.decided) or not authority.decided.endswith(authority.year):
+            found.append(Finding(key, "error", f"decided '{authority.decided}' is not a date like 'June 20, 2025' in {authority.year}"))
+        return found
     if authority.is_case:
         cites = [c for c in get_citations(text) if isinstance(c, FullCaseCitation)]
         if len(cites) != 1:

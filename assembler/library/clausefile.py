@@ -18,7 +18,7 @@ import yaml
 from assembler.errors import ClauseFileError
 from assembler.yamlio import read_yaml_file
 
-CLAUSE_KEYS = ("id", "title", "category", "applies_to", "variables", "provenance", "versions")
+CLAUSE_KEYS = ("id", "title", "category", "argues_for", "applies_to", "variables", "provenance", "versions")
 PROVENANCE_KEYS = ("source", "pinpoint", "note")
 VERSION_KEYS = ("version", "status", "date", "author", "approver", "approved_on", "superseded_by", "note", "hash",
                 "text")

@@ -23,7 +23,12 @@ CATEGORIES = ("legal-standard", "jurisdiction-analysis", "injunction-language", 
 STATUSES = ("draft", "approved", "deprecated")
 FROZEN = ("approved", "deprecated")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CLAUSE_FIELDS = ("id", "title", "category", "applies_to", "variables", "provenance", "versions")
+_CLAUSE_FIELDS = ("id", "title", "category", "argues_for", "applies_to", "variables", "provenance", "versions")
+SIDES = ("defendant", "plaintiff", "neutral")
+# Which side a clause argues for when its file does not say (see library/citerules.py): the Rule 12(b)(2)
+# memorandum's analysis argues for the moving defendant; an injunction order's findings and decretal
+# language are written for the plaintiff who won it; legal standards and boilerplate state the law neutrally.
+DEFAULT_SIDE = {"jurisdiction-analysis": "defendant", "findings": "plaintiff", "injunction-language": "plaintiff"}
 _VERSION_FIELDS = ("version", "status", "date", "author", "approver", "approved_on", "note", "superseded_by",
                    "hash", "text")
 
@@ -76,7 +81,13 @@ class Clause:
     versions: list[ClauseVersion]
     path: Path | None = None
     layer: str = "built-in"
+    argues_for: str = ""  # as the file says; see ``side``
     authority_keys: dict[str, set[str]] = field(default_factory=dict)  # version -> keys it cites
+
+    @property
+    def side(self) -> str:
+        """The side this clause argues for: ``argues_for`` in its file, else the default for its category."""
+        return self.argues_for or DEFAULT_SIDE.get(self.category, "neutral")
 
     def version(self, version: Version | str) -> ClauseVersion | None:
         wanted = Version.parse(version) if isinstance(version, str) else version
@@ -119,6 +130,9 @@ def parse_clause(data: dict[str, Any], path: Path, layer: str = "built-in") -> C
     category = need("category")
     if category not in CATEGORIES:
         raise ClauseFileError(path, f"category '{category}' must be one of {', '.join(CATEGORIES)}")
+    argues_for = str(data.get("argues_for") or "")
+    if argues_for and argues_for not in SIDES:
+        raise ClauseFileError(path, f"argues_for '{argues_for}' must be one of {', '.join(SIDES)}")
     applies_to = _string_list(path, data, "applies_to", required=True)
     variables = _string_list(path, data, "variables", required=False)
     provenance = [_provenance(path, p) for p in _as_list(need("provenance"))]
@@ -134,7 +148,8 @@ def parse_clause(data: dict[str, Any], path: Path, layer: str = "built-in") -> C
     for v in versions:
         if v.superseded_by and "@" not in v.superseded_by and Version.parse(v.superseded_by) not in seen:
             raise ClauseFileError(path, f"{clause_id}@{v.version} is superseded by unknown version {v.superseded_by}")
-    return Clause(clause_id, str(need("title")), category, applies_to, variables, provenance, versions, path, layer)
+    return Clause(clause_id, str(need("title")), category, applies_to, variables, provenance, versions, path, layer,
+                  argues_for)
 
 
 def _as_list(value: Any) -> list[Any]:

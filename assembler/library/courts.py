@@ -49,6 +49,20 @@ def state_names() -> tuple[str, ...]:
     return tuple(_STATES)
 
 
+def us_states_in(place: str | None) -> list[str]:
+    """The U.S. states (and D.C. and territories) a place names: "Austin, Texas" -> ["Texas"]; "Delaware" ->
+    ["Delaware"]; "the Cayman Islands" -> []. Longer names first, so "West Virginia" is not also "Virginia"."""
+    import re
+
+    found, rest = [], f" {place or ''} "
+    for name in sorted(_STATES, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+        if pattern.search(rest):
+            found.append(name)
+            rest = pattern.sub(" ", rest)
+    return found
+
+
 _CIRCUIT_NAMES = {
     "ca1": "First", "ca2": "Second", "ca3": "Third", "ca4": "Fourth", "ca5": "Fifth", "ca6": "Sixth",
     "ca7": "Seventh", "ca8": "Eighth", "ca9": "Ninth", "ca10": "Tenth", "ca11": "Eleventh", "cadc": "D.C.",

@@ -24,6 +24,7 @@ from assembler.library.versions import split_ref
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent.parent
 AUTHORITIES_FILE = "authorities.yaml"
 AUTHORITIES_DIR = "authorities"
+ENFORCE_CITATION_RULES = False  # switched on once every approved built-in version keeps them (see citerules)
 
 
 def registry_paths(clause_dir: Path) -> list[Path]:
@@ -181,7 +182,9 @@ def check_version_text(library: Library, clause: Clause, version: ClauseVersion)
 
 def verify_library(library: Library) -> list[str]:
     """Every reason the library cannot be trusted: broken files (clauses, registry, templates, interview
-    specs, court rules) and frozen versions edited in place."""
+    specs, court rules), frozen versions edited in place, and approved versions that cite an unverified
+    authority or a case for the other side with a supporting signal."""
+    from assembler.library.citerules import citation_problems
     from assembler.library.courtrules import rules_table
     from assembler.library.templates import load_template, template_dirs_by_id
 
@@ -197,6 +200,8 @@ def verify_library(library: Library) -> list[str]:
         problems.append(str(exc))
     for clause in sorted(library.clauses.values(), key=lambda c: c.id):
         for version in clause.versions:
+            if version.status == "approved" and ENFORCE_CITATION_RULES:
+                problems.extend(f"{clause.path}: {p}" for p in citation_problems(library.registry, clause, version))
             if not version.is_intact:
                 problems.append(
                     f"{clause.path}: {clause.id}@{version.version} is {version.status} and frozen, but its text "
