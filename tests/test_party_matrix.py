@@ -85,6 +85,7 @@ def _expect_parties(template_id: str, body: str, setup: Setup) -> None:
         assert f"IN SUPPORT OF {word.upper()} {names.upper()}'S MOTION" in body
     if template_id == "rule-12b2-notice":
         assert f"NOTICE OF {word.upper()} {names.upper()}'S MOTION" in body
-        assert f"{names} will move this Court" in body
+        # the notice and the order name each movant in full with its defined term (partner review P26, P39)
+        assert f"{serial([intro(p, 'Defendant') for p in movants])} will move this Court" in body
     if template_id == "rule-12b2-proposed-order":
-        assert f"on the motion of {names} to dismiss" in body
+        assert f"on the motion of {serial([intro(p, 'Defendant') for p in movants])} to dismiss" in body
