@@ -50,3 +50,15 @@ def test_a_case_not_yet_paged_is_cited_by_docket_and_date():
 def test_citation_sentences_use_the_registrys_abbreviated_name():
     text = run("Relatedness. ", (["ford:362"], {}), ".")
     assert "Ford Motor Co. v. Mont. Eighth Jud. Dist. Ct., 592 U.S. 351, 362 (2021)" in text
+
+
+def test_a_short_form_that_names_another_case_is_an_error(tmp_path):
+    import dataclasses
+
+    from assembler.library.authorities import Registry, short_form_collisions
+
+    brown = dataclasses.replace(LIB.registry.get("brown-lockheed"), short_name="Brown")
+    registry = Registry({**LIB.registry.authorities, "brown-lockheed": brown})
+    findings = short_form_collisions(registry)
+    assert any(f.key == "brown-lockheed" and "'goodyear'" in f.message for f in findings)
+    assert short_form_collisions(LIB.registry) == []

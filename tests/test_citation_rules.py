@@ -108,3 +108,36 @@ def test_a_clause_file_says_which_side_it_argues_for(tmp_path):
     assert lib.clause("told").side == "plaintiff"
     bad = make_library(tmp_path / "bad", clause("wrong", argues_for="movant"))
     assert any("argues_for 'movant'" in str(p) for p in load_library(bad).problems)
+
+
+def test_clauses_verify_and_strict_rendering_refuse_an_approved_version_citing_against_its_side(tmp_path, run_cli):
+    import shutil
+
+    from assembler.library.loading import BUILTIN_ROOT
+    from samples import EXAMPLES
+
+    firm = tmp_path / "firm"
+    shutil.copytree(BUILTIN_ROOT / "clauses" / "jurisdiction-analysis", firm / "clauses" / "jurisdiction-analysis")
+    path = firm / "clauses" / "jurisdiction-analysis" / "website-and-online-sales.yaml"
+    from assembler.library.clausefile import dump_clause, read_clause_data
+    from assembler.library.clauses import content_hash
+
+    data = read_clause_data(path)
+    superseded = next(v for v in data["versions"] if v["version"] == "1.0.0")
+    for newer in data["versions"]:
+        if newer is not superseded:
+            newer.update(status="deprecated", superseded_by="1.0.0")
+    superseded.update(status="approved", hash=content_hash(superseded["text"]))
+    superseded.pop("superseded_by", None)
+    path.write_text(dump_clause(data), encoding="utf-8")
+    code, _, err = run_cli("--library", firm, "clauses", "verify")
+    assert code == 1 and "website-and-online-sales@1.0.0 argues for the defendant but cites 'briskin'" in err
+    code, _, err = run_cli("--library", firm, "render", "rule-12b2-motion", "--answers", EXAMPLES / "cepia-motion.yaml",
+                           "-o", tmp_path / "m.docx", "--strict", "--no-layout")
+    assert code == 2 and "--strict refuses it" in err and "argues for the defendant" in err and not (tmp_path / "m.docx").exists()
+
+
+def test_the_built_in_library_keeps_both_rules(builtin):
+    from assembler.library.loading import verify_library
+
+    assert verify_library(builtin) == []

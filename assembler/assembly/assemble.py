@@ -20,7 +20,7 @@ from assembler.library.authorities import Registry
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
-from assembler.library.loading import ENFORCE_CITATION_RULES, Library
+from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
 from assembler.library.templates import Section, Slot, Template, find_template
 
@@ -207,7 +207,7 @@ class _Builder:
             if self.strict:
                 raise ClauseRenderError(ref, f"is {version.status}; --strict refuses it")
             self.warnings.append(message)
-        if self.strict and ENFORCE_CITATION_RULES:
+        if self.strict:
             from assembler.library.citerules import citation_problems
 
             problems = citation_problems(self.library.registry, clause, version)

@@ -270,7 +270,27 @@ def verify_registry(registry: Registry) -> list[Finding]:
     findings: list[Finding] = []
     for authority in registry:
         findings.extend(verify_authority(authority))
+    findings.extend(short_form_collisions(registry))
     return findings
+
+
+def short_form_collisions(registry: Registry) -> list[Finding]:
+    """A short form must point at one case only (R. 10.9): "Brown" would name *Brown v. Lockheed* and *Goodyear
+    Dunlop Tires Operations, S.A. v. Brown* alike. Errors where one case's short name is another's short name or
+    one of its parties."""
+    cases = [a for a in registry if a.is_case and a.short_name]
+    found = []
+    for case in cases:
+        short = case.short_name.strip().lower()
+        for other in cases:
+            if other is case:
+                continue
+            parties = {p.strip().lower() for name in (other.name, other.citation_name) if name for p in name.split(" v. ")}
+            if short == other.short_name.strip().lower() or short in parties:
+                found.append(Finding(case.key, "error", f"short name '{case.short_name}' also names '{other.key}' "
+                                                        f"({other.name}); give it one that cannot collide"))
+                break
+    return found
 
 
 def verify_authority(authority: Authority) -> list[Finding]:

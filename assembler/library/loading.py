@@ -24,7 +24,6 @@ from assembler.library.versions import split_ref
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent.parent
 AUTHORITIES_FILE = "authorities.yaml"
 AUTHORITIES_DIR = "authorities"
-ENFORCE_CITATION_RULES = False  # switched on once every approved built-in version keeps them (see citerules)
 
 
 def registry_paths(clause_dir: Path) -> list[Path]:
@@ -200,7 +199,7 @@ def verify_library(library: Library) -> list[str]:
         problems.append(str(exc))
     for clause in sorted(library.clauses.values(), key=lambda c: c.id):
         for version in clause.versions:
-            if version.status == "approved" and ENFORCE_CITATION_RULES:
+            if version.status == "approved":
                 problems.extend(f"{clause.path}: {p}" for p in citation_problems(library.registry, clause, version))
             if not version.is_intact:
                 problems.append(
