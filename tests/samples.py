@@ -38,5 +38,7 @@ def everything(court: str) -> dict[str, Any]:
     for key, value in order.items():
         answers.setdefault(key, value)
     answers.update(jurisdiction_theories=["general", "specific", "attribution", "rule_4k2", "consent_by_registration"],
-                   registered_in_forum=False, schedule_a=[{"name": "Seller One", "marketplace": "Amazon"}])
+                   registered_in_forum=False, schedule_a=[{"name": "Seller One", "marketplace": "Amazon"}],
+                   false_statements=["that its goods are made by the plaintiff"],
+                   confusion_findings=["the marks are identical"])
     return answers

@@ -136,7 +136,7 @@ def test_many_defendants_and_a_schedule_a_table(builtin, tmp_path):
     assert len(schedule.rows) == 61
     assert schedule.rows[60].cells[1].text == "Seller Entity 60"
     assert "THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE A," in text_of(tmp_path / "o.docx")
-    assert "60 defendants identified by name" in text_of(tmp_path / "o.docx")
+    assert "sixty defendants identified by name" in text_of(tmp_path / "o.docx")
 
 
 def test_no_schedule_a_without_sellers(builtin, tmp_path):
@@ -151,7 +151,7 @@ def test_the_injunction_names_each_mark_and_registration_in_the_order_itself(bui
     ])
     render_document(builtin, "pi-order", answers, tmp_path / "o.docx")
     text = text_of(tmp_path / "o.docx")
-    assert "(a) ALIBABA, U.S. Reg. No. 1234567; (b) ALIEXPRESS, U.S. Reg. No. 7654321." in text
+    assert "(a) ALIBABA, U.S. Reg. No. 1234567; and (b) ALIEXPRESS, U.S. Reg. No. 7654321." in text
     assert "as the plaintiff has defined" not in text and "having knowledge of the causes" not in text
     assert "in commerce in the United States" in text
     assert "$10,000.00" in text and "within 7 days" in text

@@ -72,8 +72,14 @@ def test_party_lists_in_the_clause_context(template_id: str, setup: Setup) -> No
 def _expect_parties(template_id: str, body: str, setup: Setup) -> None:
     """How the paper introduces the parties (text outside the clauses, and the names clauses are given)."""
     if template_id == "pi-order":
-        plaintiffs = serial([p["short_name"] for p in setup.parties("Plaintiff")])
-        assert f"on the motion of {plaintiffs} for a preliminary injunction against {serial(setup.chosen)} " in body
+        # full names with their defined terms (the order's other sentences: tests/test_pi_party_matrix.py)
+        def named(parties):
+            return serial([p["name"] + (f' ("{p["short_name"]}")' if p["short_name"] != p["name"] else "")
+                           for p in parties])
+        plaintiffs = setup.parties("Plaintiff")
+        enjoined = [p for p in setup.parties("Defendant") if p["short_name"] in setup.chosen]
+        assert (f"on the motion of {role_word(len(plaintiffs), 'Plaintiff')} {named(plaintiffs)} for a preliminary "
+                f"injunction against {role_word(len(enjoined), 'Defendant')} {named(enjoined)} under") in body
         return
     movants = [p for p in setup.parties("Defendant") if p["short_name"] in setup.chosen]
     names = serial(setup.chosen)

@@ -3,6 +3,8 @@ own numbered paragraph, whatever the number of marks, parties and courts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from docx import Document
@@ -12,6 +14,7 @@ from assembler.assembly.assemble import assemble
 from assembler.assembly.manifest import manifest_path
 from assembler.checks.check import check_draft
 from assembler.citing.citations import CitationFormatter
+from assembler.text.clausetext import render_text
 from assembler.text.markup import strip_markers
 from samples import order_answers
 
@@ -128,3 +131,121 @@ def test_an_order_is_not_checked_against_a_memorandum_word_limit(builtin, tmp_pa
     assert report.kind == "order" and report.applied == "Fed. R. Civ. P. 65"
     assert not [f for f in report.findings if "words" in f.message]
     assert any("word limits bind memoranda" in n for n in report.notes)
+
+
+def order_text(builtin, tmp_path, **changes) -> str:
+    out = tmp_path / "order.docx"
+    render_document(builtin, "pi-order", order_answers(**changes), out, force=True)
+    numbered_paragraphs(out)  # the numbers run 1, 2, 3 ... whatever the answers
+    # read as the court does: a non-breaking space is a space
+    return "\n".join(p.text for p in Document(str(out)).paragraphs).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+STATEMENTS = ["that AlibabaCoin is a product of Alibaba", "that Alibaba endorses the AlibabaCoin token sale"]
+
+
+@pytest.mark.parametrize("extra", [
+    {}, {"false_statements": STATEMENTS}, {"confusion_findings": ["the marks are identical"]},
+    {"false_statements": STATEMENTS[:1], "confusion_findings": ["the marks are identical", "the goods overlap"]},
+], ids=["plain", "false-statements", "confusion-findings", "both"])
+@pytest.mark.parametrize("court", ["nysd", "cacd", "mad"])
+def test_no_optional_finding_leaves_markup_or_runs_two_sentences_together(builtin, tmp_path, extra, court):
+    text = order_text(builtin, tmp_path, court=court, **extra)
+    assert "#." not in text and ".." not in text
+    assert not re.search(r"[a-z)][.][A-Z]", text), re.findall(r".{30}[a-z)][.][A-Z].{10}", text)
+
+
+def test_false_statements_are_found_under_1125a_and_restrained_exactly_as_found(builtin, tmp_path):
+    text = order_text(builtin, tmp_path, false_statements=STATEMENTS)
+    assert "also likely to succeed on its claim under 15 U.S.C. § 1125(a)(1)(A)" in text
+    assert ("have represented, in advertising or promotion directed to persons in the United States, that "
+            "AlibabaCoin is a product of Alibaba, and that Alibaba endorses the AlibabaCoin token sale.") in text
+    assert ("are enjoined from stating or implying, in any advertising or promotion directed to persons in the "
+            "United States, (a) that AlibabaCoin is a product of Alibaba; or (b) that Alibaba endorses the "
+            "AlibabaCoin token sale.") in text
+    assert "any other false or misleading statement" not in text  # no obey-the-law clause (Rule 65(d)(1))
+
+
+def test_without_false_statements_there_is_no_1125a_finding_or_restraint(builtin, tmp_path):
+    text = order_text(builtin, tmp_path)
+    assert "1125(a)" not in text and "false or misleading" not in text and "stating or implying" not in text
+
+
+def test_the_order_that_finds_likely_success_omits_the_serious_questions_alternative(builtin, tmp_path):
+    text = order_text(builtin, tmp_path)
+    assert "serious questions" not in text and "decidedly" not in text
+    # the legal standard comes before the numbered findings, not between them
+    lines = [line for line in text.splitlines() if line.strip()]
+    standard = next(i for i, line in enumerate(lines) if line.startswith("A party seeking a preliminary injunction"))
+    assert lines[standard + 1].startswith("1.\tThe Court has subject-matter jurisdiction")
+
+
+def test_the_serious_questions_clause_states_the_whole_alternative(builtin):
+    clause, version = builtin.resolve("pi-standard-serious-questions-2d-cir")
+    assert str(version.version) == "2.0.0" and version.status == "approved"
+    formatter = CitationFormatter(builtin.registry)
+    text = strip_markers(" ".join(render_text(version.text, {}, formatter.cite).split()))
+    assert "it must still show that it is likely to suffer irreparable harm" in text
+    assert "would not disserve the public interest" in text
+    assert "(quoting Jackson Dairy, Inc. v. H. P. Hood & Sons, Inc., 596 F.2d 70, 72 (2d Cir. 1979) (per curiam))" in text
+    assert "clear or substantial likelihood of success" in text and "Tom Doherty" in text and "960 F.3d 119, 127-28" in text
+    assert "satisfies this alternative" not in text
+    assert builtin.resolve("pi-standard-serious-questions-2d-cir@1.0.0")[1].superseded_by == "2.0.0"
+
+
+@pytest.mark.parametrize("court, standard", [
+    ("nysd", "See Dorchester"), ("moed", "See K-V Pharm"), ("cacd", "See Schwarzenegger"), ("mad", None)])
+def test_the_jurisdiction_finding_is_complete_sentences_with_a_standard(builtin, tmp_path, court, standard):
+    text = order_text(builtin, tmp_path, court=court, forum_contacts="the defendants sold goods to forum buyers")
+    finding = next(line for line in text.splitlines() if "burden of showing the Court's personal jurisdiction" in line)
+    assert "The Court finds that the defendants sold goods to forum buyers." in finding
+    assert "as due process requires. See Ford Motor Co." in finding and finding.endswith("(2021).")
+    assert ("prima facie showing" in finding) is bool(standard)
+    if standard:
+        assert standard in finding
+    assert ("N.Y. C.P.L.R. § 302(a)(1)" in finding) is (court == "nysd")
+    assert "Weitzman" not in text  # unverified: an approved version may not cite it
+    assert "15 U.S.C. § 1121(a) and 28 U.S.C. §§ 1331, 1338(a)." in text
+
+
+def test_security_service_and_report_follow_one_another(builtin, tmp_path):
+    text = order_text(builtin, tmp_path, tro_date="2026-11-05", tro_bond_amount=2500, notice_date="2026-11-10",
+                      notice_method="email to the addresses on their website")
+    assert ("This Order takes effect when the security is posted. The temporary restraining order entered on "
+            "November 5, 2026, remains in effect until then. The security of $2,500.00 posted for the temporary "
+            "restraining order remains with the Clerk of Court") in text
+    assert "Within three days after the security is posted, Alibaba shall serve a copy of this Order" in text
+    assert "Alibaba having so requested, within 30 days after service of this Order" in text
+    assert "the manner and form in which they have complied with this Order." in text
+    assert ("were given notice of the motion by email to the addresses on their website on November 10, 2026, as "
+            "Fed. R. Civ. P. 65(a)(1) requires.") in text
+
+
+def test_schedule_a_defendants_are_those_listed(builtin, tmp_path):
+    sellers = [{"name": "Seller One", "marketplace": "Amazon"}, {"name": "Seller Two", "marketplace": "eBay"}]
+    text = order_text(builtin, tmp_path, schedule_a=sellers)
+    assert "The defendants enjoined by this Order are Alibabacoin Foundation" in text
+    assert "and the two defendants identified by name, online store and marketplace in Schedule A" in text
+    assert "include each of" not in text
+    collective = order_text(builtin, tmp_path, court="ilnd", schedule_a=sellers, enjoined=None, defendants=[{
+        "name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
+        "short_name": "Defendants", "kind": "other"}], forum_contacts="Defendants sold goods to Illinois buyers")
+    assert "Defendants, as this Order uses that term, are the two defendants identified by name" in collective
+    assert "Defendants have not rebutted that presumption" in collective  # P23: not "Defendants has"
+
+
+def test_one_enjoined_individual_is_spoken_of_as_one_person(builtin, tmp_path):
+    defendants = [{"name": "Daniel R. Keating", "short_name": "Keating", "kind": "individual", "pronoun": "he"},
+                  {"name": "Keating Supply Co. LLC", "short_name": "Keating Supply", "kind": "llc"}]
+    marks = [{"mark": "HARBORVIEW", "registration_number": "5123456", "goods": "backpacks"}]
+    text = order_text(builtin, tmp_path, court="mad", defendants=defendants, enjoined=["Keating"], marks=marks,
+                      marks_term="HARBORVIEW Mark", forum_contacts="Keating sold backpacks to Massachusetts buyers",
+                      infringing_conduct="has sold backpacks bearing the HARBORVIEW mark")
+    assert "against Defendant Daniel R. Keating (\"Keating\") under" in text and "Keating was given notice" in text
+    assert "Those contacts are Keating's own" in text
+    assert "infringed its registered mark in violation" in text and '(the "HARBORVIEW Mark")' in text
+    assert "Keating has not rebutted that presumption" in text and "to which he has no right" in text
+    assert "Keating is enjoined from using in commerce" in text
+    assert "(b) his officers, agents, servants, employees and attorneys" in text
+    assert "in which he has complied with this Order" in text
+    assert "Keating Supply" not in text.split("PRELIMINARY INJUNCTION ORDER")[1].split("SO ORDERED")[0]
