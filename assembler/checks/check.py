@@ -17,8 +17,11 @@ from typing import Any
 
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.errors import AssemblerError
+from assembler.checks.typeform import form_findings
+from assembler.findings import Finding
 from assembler.library.loading import Library
-from assembler.word.wordcount import count_words, counted_paragraphs, footnote_texts, paragraph_text
+from assembler.word.wordcount import (count_words, counted_paragraphs, footnote_texts, is_certificate_heading,
+                                      paragraph_text)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLACEHOLDER = re.compile(
@@ -33,15 +36,6 @@ BY_REFERENCE = re.compile(
 TOO_BROAD = re.compile(r"\b(?:all|any)\s+(?:other\s+)?(?:persons?|entities|third parties|others)\b|\banyone\b"
                        r"|\bthe (?:general )?public\b", re.IGNORECASE)
 STATED_COUNT = re.compile(r"contains\s+([\d,]+)\s+words", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.rule}: {self.message}"
 
 
 @dataclass
@@ -87,9 +81,10 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
     _placeholders(report, text)
     _citations(report, text)
     if kind == "memorandum":
-        words = count_words(document).words
+        words = count_words(document, report.rules.excluded, "footnotes" in report.rules.counted).words
         _length(report, document, words, word_limit, layout)
         _certificate(report, words, text)
+        report.findings.extend(form_findings(document, report.rules))
     elif word_limit:
         report.notes.append("--word-limit not applied: word limits bind memoranda, not orders")
     if kind == "order":
@@ -197,13 +192,21 @@ def _key(citation: Any) -> tuple[str, str, str]:
     return groups.get("volume", ""), citation.corrected_reporter(), groups.get("page", "")
 
 
+def _counted(rules: CourtRules) -> str:
+    """What the count left out and took in, as the rule says: "caption, tables, signature block and
+    certificates excluded; footnotes included"."""
+    from assembler.text.clausetext import join_and
+
+    excluded = f"{join_and(rules.excluded).replace(', and', ' and')} excluded" if rules.excluded else "nothing excluded"
+    return f"{excluded}; footnotes {'included' if 'footnotes' in rules.counted else 'excluded'}"
+
+
 def _length(report: Report, document: Any, words: int, word_limit: int | None, layout: bool) -> None:
     rules = report.rules
     limit = word_limit or rules.limit_words
     if limit and words > limit:
         source = "--word-limit" if word_limit else rules.rule
-        report.findings.append(Finding(source, f"{words:,} words, over the limit of {limit:,} (caption, tables, "
-                                               "signature block and certificates excluded; footnotes included)"))
+        report.findings.append(Finding(source, f"{words:,} words, over the limit of {limit:,} ({_counted(rules)})"))
     if rules.limit_pages:
         pages = _body_pages(document) if layout else None
         if pages is None:
@@ -231,7 +234,7 @@ def _body_pages(checked: Any) -> int | None:
         name = styles.get(paragraph._p.style) if paragraph._p.style else None
         if start is None and name and name.startswith("Heading"):
             start = paragraph
-        if start is not None and (name == "Signature Dated" or paragraph.text.strip().upper().startswith("CERTIFICATE OF")):
+        if start is not None and (name == "Signature Dated" or is_certificate_heading(paragraph.text)):
             end = paragraph
             break
     if start is None:
@@ -250,7 +253,7 @@ def _body_pages(checked: Any) -> int | None:
 
 def _certificate(report: Report, counted: int, text: _Text) -> None:
     rules = report.rules
-    certificate = next((t for t in text.everything if t.strip().upper().startswith("CERTIFICATE OF COMPLIANCE")), None)
+    certificate = next((t for t in text.everything if is_certificate_heading(t) and "COMPLIANCE" in t.upper()), None)
     if certificate is None:
         if rules.certificate:
             report.findings.append(Finding(rules.rule, "no certificate of compliance stating the word count"))

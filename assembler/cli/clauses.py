@@ -132,7 +132,7 @@ def authorities_verify(args: argparse.Namespace) -> int:
     library = load(args)
     findings = verify_registry(library.registry)
     for finding in findings:
-        print(str(finding), file=sys.stderr)
+        print(f"{finding.level}: {finding}", file=sys.stderr)
     errors = [f for f in findings if f.level == "error"]
     warnings = len(findings) - len(errors)
     if errors:

@@ -14,6 +14,7 @@ from typing import Any
 
 from assembler.yamlio import read_yaml_file
 from assembler.errors import AuthorityError
+from assembler.findings import Finding
 
 KINDS = ("case", "statute", "rule", "constitution", "other")
 FAVOURS = ("plaintiff", "defendant", "neutral")
@@ -250,16 +251,6 @@ def _parse_entry(path: Path, index: int, entry: Any) -> Authority:
 # --- verification -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Finding:
-    key: str
-    level: str  # "error" or "warning"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.level}: {self.key}: {self.message}"
-
-
 def verify_registry(registry: Registry) -> list[Finding]:
     """Check every entry the way a cite-checker would, with eyecite and reporters-db.
 
@@ -299,7 +290,8 @@ def verify_authority(authority: Authority) -> list[Finding]:
 
     key, found = authority.key, []
     if not authority.verified:
-        found.append(Finding(key, "warning", "marked unverified: check it against an official reporter"))
+        found.append(Finding(key, level="warning",
+                             message="marked unverified: check it against an official reporter"))
     text = authority.full_plain()
     if authority.is_slip:
         if not re.fullmatch(r"No\. \d{2}-\d+", authority.docket):
@@ -310,29 +302,37 @@ def verify_authority(authority: Authority) -> list[Finding]:
     if authority.is_case:
         cites = [c for c in get_citations(text) if isinstance(c, FullCaseCitation)]
         if len(cites) != 1:
-            return found + [Finding(key, "error", f"eyecite does not read '{text}' as one case citation")]
+            return found + [Finding(key, level="error",
+                                    message=f"eyecite does not read '{text}' as one case citation")]
         cite = cites[0]
         parsed = (cite.groups.get("volume"), cite.groups.get("reporter"), cite.groups.get("page"))
         if parsed != (authority.volume, authority.reporter, authority.page):
-            found.append(Finding(key, "error", f"eyecite reads '{text}' as {' '.join(map(str, parsed))}"))
+            found.append(Finding(key, level="error",
+                                 message=f"eyecite reads '{text}' as {' '.join(map(str, parsed))}"))
         if not cite.all_editions:
-            found.append(Finding(key, "error", f"reporters-db does not know the reporter '{authority.reporter}'"))
+            found.append(Finding(key, level="error",
+                                 message=f"reporters-db does not know the reporter '{authority.reporter}'"))
         elif not any(_year_in_span(authority.year, ed.start, ed.end) for ed in cite.all_editions):
             spans = ", ".join(_span(ed.start, ed.end) for ed in cite.all_editions)
-            found.append(Finding(key, "error", f"year {authority.year} is outside {authority.reporter}'s span ({spans})"))
+            found.append(Finding(key, level="error",
+                                 message=f"year {authority.year} is outside {authority.reporter}'s span ({spans})"))
         if authority.short_name and not any(_short_name_in(authority.short_name, n) for n in (authority.name, authority.citation_name) if n):
-            found.append(Finding(key, "error", f"short name '{authority.short_name}' is not drawn from '{authority.name}'"))
+            found.append(Finding(key, level="error",
+                                 message=f"short name '{authority.short_name}' is not drawn from '{authority.name}'"))
     elif authority.kind == "statute":
         if not any(isinstance(c, FullLawCitation) for c in get_citations(text)):
             if _known_code(authority.code):
                 # reporters-db knows the code, but its pattern misses some real section forms (223A, 78B-3-201)
-                found.append(Finding(key, "warning", f"eyecite's pattern for '{authority.code}' does not parse "
-                                                     f"'{text}'; its form was checked by hand"))
+                found.append(Finding(key, level="warning",
+                                     message=f"eyecite's pattern for '{authority.code}' does not parse "
+                                             f"'{text}'; its form was checked by hand"))
             else:
-                found.append(Finding(key, "error", f"eyecite does not read '{text}' as a statute citation"))
+                found.append(Finding(key, level="error",
+                                     message=f"eyecite does not read '{text}' as a statute citation"))
     elif authority.kind == "rule":
         if not re.match(r"^(Fed\. R\. (Civ|App|Evid|Crim)\. P\.|Fed\. R\. Evid\.|[A-Z][\w.]*,?( [\w.]+,?)*? (Local )?(Civ(il)?\. )?R\.)", text):
-            found.append(Finding(key, "error", f"'{text}' is not in the form of a court rule citation"))
+            found.append(Finding(key, level="error",
+                                 message=f"'{text}' is not in the form of a court rule citation"))
     return found
 
 

@@ -18,10 +18,18 @@ from typing import Any
 
 from assembler.text.markup import WORD_COUNT  # noqa: F401 - re-exported for the writer
 
-NOT_COUNTED_STYLES = frozenset({
-    "Title", "Court Name", "Caption Text", "Table Heading", "TOA Heading", "toc 1", "toc 2", "toc 3",
-    "table of authorities", "TOC Heading", "Signature Block", "Signature Dated", "Table Text",
-})
+# The parts of a memorandum a court's rule may leave out of the count (``excluded`` in court-rules.yaml), by the
+# paragraph styles that carry them. Certificates are found by their heading; the caption is also the table
+# before the title.
+PART_STYLES = {
+    "caption": frozenset({"Title", "Court Name", "Caption Text"}),
+    "tables": frozenset({"Table Heading", "TOA Heading", "toc 1", "toc 2", "toc 3", "table of authorities",
+                         "TOC Heading"}),
+    "signature block": frozenset({"Signature Block", "Signature Dated"}),
+    "certificates": frozenset(),
+}
+ALL_PARTS = tuple(PART_STYLES)
+NOT_COUNTED_STYLES = frozenset().union(*PART_STYLES.values(), {"Table Text"})
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -33,6 +41,12 @@ class WordCount:
     @property
     def words(self) -> int:
         return self.body + self.footnotes
+
+
+def is_certificate_heading(text: str) -> bool:
+    """A certificate (of compliance, of service) begins here; certificates close a memorandum and are not
+    counted. The one test for where they start, used by the count, the writer and ``check``."""
+    return text.strip().upper().startswith("CERTIFICATE OF")
 
 
 def words_in(text: str) -> int:
@@ -47,25 +61,35 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def count_words(document: Any) -> WordCount:
-    """Words counted under the rule, in a python-docx ``Document``."""
-    body = footnotes = 0
-    for text, notes in counted_paragraphs(document):
+def count_words(document: Any, excluded: tuple[str, ...] = ALL_PARTS, footnotes: bool = True) -> WordCount:
+    """Words counted under the rule, in a python-docx ``Document``: ``excluded`` names the parts the court's rule
+    leaves out (see :data:`PART_STYLES`), ``footnotes`` whether footnotes count (court-rules.yaml's ``excluded``
+    and ``counted``)."""
+    body = notes_count = 0
+    for text, notes in counted_paragraphs(document, excluded):
         body += words_in(text)
-        footnotes += sum(words_in(note) for note in notes)
-    return WordCount(body, footnotes)
+        notes_count += sum(words_in(note) for note in notes) if footnotes else 0
+    return WordCount(body, notes_count)
 
 
-def counted_paragraphs(document: Any) -> Iterator[tuple[str, list[str]]]:
+def counted_paragraphs(document: Any, excluded: tuple[str, ...] = ALL_PARTS) -> Iterator[tuple[str, list[str]]]:
     """The paragraphs the rule counts, in order, each with the text of the footnotes it calls."""
     styles = {s.style_id: s.name for s in document.styles}
     notes = footnote_texts(document)
-    for element in document.element.body.iterchildren(f"{_W}p"):
+    skipped = frozenset({"Table Text"}).union(*(PART_STYLES[part] for part in excluded if part in PART_STYLES))
+    before_title = True
+    for element in document.element.body.iterchildren(f"{_W}p", f"{_W}tbl"):
+        if element.tag == f"{_W}tbl":  # the caption is the table before the title; Schedule A is never counted
+            if before_title and "caption" not in excluded:
+                yield from ((paragraph_text(p), []) for p in element.iter(f"{_W}p"))
+            continue
         text = paragraph_text(element)
-        if text.strip().upper().startswith("CERTIFICATE OF"):
+        if is_certificate_heading(text) and "certificates" in excluded:
             return
         style = element.find(f"{_W}pPr/{_W}pStyle")
-        if style is not None and styles.get(style.get(f"{_W}val")) in NOT_COUNTED_STYLES:
+        name = styles.get(style.get(f"{_W}val")) if style is not None else None
+        before_title = before_title and name != "Title"
+        if name in skipped:
             continue
         yield text, [notes.get(ref.get(f"{_W}id"), "") for ref in element.iter(f"{_W}footnoteReference")]
 

@@ -88,7 +88,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
         else:
             writer.paragraph(block)
     _closing(writer, draft)
-    count = _fill_word_count(document)
+    count = _fill_word_count(document, draft.rules)
     filer = draft.context.get("filer") or {}
     when = document_time(draft.context.get("filing_date"))
     clean_metadata(document, draft.title, str(filer.get("firm") or ""), when)
@@ -99,7 +99,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     return out.getvalue(), count
 
 
-def _fill_word_count(document: Any) -> int | None:
+def _fill_word_count(document: Any, rules: Any = None) -> int | None:
     """Put the count into the certificate of compliance, if the draft has one. The certificate itself is not
     counted, so the number it states is final."""
     from docx.oxml.ns import qn
@@ -109,7 +109,7 @@ def _fill_word_count(document: Any) -> int | None:
     holders = [t for t in document.element.body.iter(qn("w:t")) if t.text and WORD_COUNT in t.text]
     if not holders:
         return None
-    count = count_words(document).words
+    count = (count_words(document, rules.excluded, "footnotes" in rules.counted) if rules else count_words(document)).words
     for text in holders:
         text.text = text.text.replace(WORD_COUNT, f"{count:,}")
     return count
