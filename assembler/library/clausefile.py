@@ -1,14 +1,19 @@
-"""Writing clause files back, in one canonical layout, so a library kept in git changes by reviewable diffs.
+"""Writing clause files back so a library kept in git changes by reviewable diffs, and a firm's own file
+keeps its comments and layout.
 
-Commands that change a clause (new version, approve, deprecate) read its file as plain data, change only
-what they must, check the result as a clause, and write it here. The layout is fixed — keys in a set order,
-lists of names on one line, notes folded at the margin, clause text as a literal block exactly as typed — so
-writing an unchanged file reproduces it, and a change shows up as the few lines it touched.
+Commands that change a clause (new version, approve, deprecate) read its file with ruamel.yaml's round-trip
+loader (:func:`load_document`), which keeps every comment, key order, quoting style and block scalar as the
+firm wrote it; they change only the entry they must (:func:`append_version`, :func:`set_fields`), and
+:func:`dump_document` writes the rest back byte for byte. A frozen version's text is never re-emitted in
+another form, so its hash still matches. What the tool adds is set in the house layout of :func:`dump_clause`
+— keys in a set order, lists of names on one line, notes folded at the margin, clause text as a literal
+block exactly as typed — which the built-in library is kept in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -23,6 +28,68 @@ PROVENANCE_KEYS = ("source", "pinpoint", "note")
 VERSION_KEYS = ("version", "status", "date", "author", "approver", "approved_on", "superseded_by", "note", "hash",
                 "text")
 WIDTH = 110
+
+
+def _round_trip() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml_rt = YAML(typ="rt")
+    yaml_rt.preserve_quotes = True
+    yaml_rt.width = 4096  # never re-wrap a line the author wrote
+    yaml_rt.indent(mapping=2, sequence=4, offset=2)
+    return yaml_rt
+
+
+def load_document(path: Path) -> Any:
+    """The clause file as a round-trip document (a ruamel ``CommentedMap``): comments and layout kept."""
+    from ruamel.yaml import YAMLError as RoundTripError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ClauseFileError(path, f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at position {exc.start}); "
+                                    "save it as UTF-8") from None
+    except OSError as exc:
+        raise ClauseFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        document = _round_trip().load(text)
+    except RoundTripError as exc:
+        raise ClauseFileError(path, f"not valid YAML: {' '.join(str(exc).split())}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("versions"), list):
+        raise ClauseFileError(path, "a clause file must be a mapping with a list of versions")
+    return document
+
+
+def dump_document(document: Any) -> str:
+    out = io.StringIO()
+    _round_trip().dump(document, out)
+    return out.getvalue()
+
+
+def version_entry(document: Any, version: object) -> Any | None:
+    return next((e for e in document["versions"] if str(e.get("version")) == str(version)), None)
+
+
+def append_version(document: Any, entry: dict[str, Any]) -> None:
+    """Add a version entry, set in the house layout (see :func:`dump_clause`)."""
+    fragment = _round_trip().load("\n".join(_mapping(entry, VERSION_KEYS)) + "\n")
+    document["versions"].append(fragment[0])
+
+
+def set_fields(entry: Any, **values: Any) -> None:
+    """Set fields of one version entry in place: a new key goes where the house order puts it, a value is
+    set in the house layout (a long note folded), and nothing else in the file moves."""
+    for key, value in values.items():
+        if key not in VERSION_KEYS:
+            raise ValueError(f"unknown version field: {key}")
+        formatted = _round_trip().load("\n".join(_mapping({key: value}, (key,))) + "\n")[0][key]
+        if key in entry:
+            entry[key] = formatted
+            continue
+        later = VERSION_KEYS[VERSION_KEYS.index(key) + 1:]
+        keys = list(entry)
+        position = next((keys.index(k) for k in keys if k in later), len(keys))
+        entry.insert(position, key, formatted)
 
 
 def read_clause_data(path: Path) -> dict[str, Any]:

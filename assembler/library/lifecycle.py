@@ -1,7 +1,8 @@
 """The life of a clause version: proposed as a draft, approved (and frozen), deprecated with a successor.
 
 Each step reads the clause's own file, changes only that clause's entry, checks that the result is still a
-valid clause, and writes the file atomically in the canonical layout of :mod:`assembler.library.clausefile`. A
+valid clause, and writes the file atomically, keeping the firm's comments and layout (see
+:mod:`assembler.library.clausefile`). A
 clause that lives in the built-in library is first copied into the firm's library when one is in use, so a
 firm's changes never touch the library it installed.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assembler.library.clausefile import dump_clause, read_clause_data
+from assembler.library.clausefile import append_version, dump_document, load_document, set_fields, version_entry
 from assembler.library.clauses import Clause, ClauseVersion, content_hash, parse_clause
 from assembler.errors import ClauseFileError, LifecycleError, UnknownClauseError
 from assembler.library.loading import Library, check_version_text
@@ -71,9 +72,9 @@ def new_version(
         "note": note.strip(),
         "text": latest.text,
     }
-    path, data = _editable(library, clause)
-    data["versions"].append(entry)
-    _write(path, data)
+    path, document = _editable(library, clause)
+    append_version(document, entry)
+    _write(path, document)
     return Change(clause_id, new, path)
 
 
@@ -85,11 +86,10 @@ def approve(library: Library, ref: str, by: str, *, today: dt.date | None = None
     if version.status != "draft":
         raise LifecycleError(f"{clause.id}@{version.version} is already {version.status}; only a draft can be approved")
     check_version_text(library, clause, version)
-    path, data = _editable(library, clause)
-    entry = _entry(data, version.version)
-    entry.update(status="approved", approver=by.strip(), approved_on=today or dt.date.today(),
-                 hash=content_hash(version.text))
-    _write(path, data)
+    path, document = _editable(library, clause)
+    set_fields(_entry(document, version.version), status="approved", approver=by.strip(),
+               approved_on=today or dt.date.today(), hash=content_hash(version.text))
+    _write(path, document)
     return Change(clause.id, version.version, path)
 
 
@@ -111,15 +111,17 @@ def deprecate(
         raise LifecycleError(f"{ref} cannot supersede itself")
     if successor.status != "approved":
         raise LifecycleError(f"{ref}: the successor {superseded_by} is {successor.status}, not approved")
-    path, data = _editable(library, clause)
-    entry = _entry(data, version.version)
+    path, document = _editable(library, clause)
+    entry = _entry(document, version.version)
     when = (today or dt.date.today()).isoformat()
-    entry["status"] = "deprecated"
-    entry["superseded_by"] = (
-        str(successor.version) if successor_clause.id == clause.id else f"{successor_clause.id}@{successor.version}"
+    set_fields(
+        entry,
+        status="deprecated",
+        superseded_by=(str(successor.version) if successor_clause.id == clause.id
+                       else f"{successor_clause.id}@{successor.version}"),
+        note=" ".join(filter(None, [" ".join(str(entry.get("note") or "").split()), f"Deprecated {when}: {reason.strip()}"])),
     )
-    entry["note"] = " ".join(filter(None, [str(entry.get("note") or "").strip(), f"Deprecated {when}: {reason.strip()}"]))
-    _write(path, data)
+    _write(path, document)
     return Change(clause.id, version.version, path)
 
 
@@ -133,26 +135,27 @@ def _exact(library: Library, ref: str) -> tuple[Clause, ClauseVersion]:
     return library.resolve(ref)
 
 
-def _editable(library: Library, clause: Clause) -> tuple[Path, dict[str, Any]]:
-    """The file to change, and its data. A built-in clause changed under a firm library is copied into it."""
+def _editable(library: Library, clause: Clause) -> tuple[Path, Any]:
+    """The file to change, and its round-trip document. A built-in clause changed under a firm library is
+    copied into it (comments and all)."""
     if clause.path is None:
         raise LifecycleError(f"{clause.id} has no file to change")
-    data = read_clause_data(clause.path)
+    document = load_document(clause.path)
     if clause.layer == "built-in" and len(library.roots) > 1:
-        return library.roots[-1] / "clauses" / clause.category / f"{clause.id}.yaml", data
-    return clause.path, data
+        return library.roots[-1] / "clauses" / clause.category / f"{clause.id}.yaml", document
+    return clause.path, document
 
 
-def _entry(data: dict[str, Any], version: Version) -> dict[str, Any]:
-    for entry in data.get("versions") or []:
-        if str(entry.get("version")) == str(version):
-            return entry
-    raise LifecycleError(f"{data.get('id')}: version {version} not found in its file")
+def _entry(document: Any, version: Version) -> Any:
+    entry = version_entry(document, version)
+    if entry is None:
+        raise LifecycleError(f"{document.get('id')}: version {version} not found in its file")
+    return entry
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
+def _write(path: Path, document: Any) -> None:
     """Check the changed clause as the library would load it, then replace the file atomically."""
-    text = dump_clause(data)
+    text = dump_document(document)
     try:
         parse_clause(load_yaml(text), path)
     except ClauseFileError as exc:
