@@ -278,8 +278,9 @@ def short_form_collisions(registry: Registry) -> list[Finding]:
                 continue
             parties = {p.strip().lower() for name in (other.name, other.citation_name) if name for p in name.split(" v. ")}
             if short == other.short_name.strip().lower() or short in parties:
-                found.append(Finding(case.key, "error", f"short name '{case.short_name}' also names '{other.key}' "
-                                                        f"({other.name}); give it one that cannot collide"))
+                found.append(Finding(case.key, level="error",
+                                     message=f"short name '{case.short_name}' also names '{other.key}' "
+                                             f"({other.name}); give it one that cannot collide"))
                 break
     return found
 
@@ -295,9 +296,11 @@ def verify_authority(authority: Authority) -> list[Finding]:
     text = authority.full_plain()
     if authority.is_slip:
         if not re.fullmatch(r"No\. \d{2}-\d+", authority.docket):
-            found.append(Finding(key, "error", f"docket '{authority.docket}' is not in the form 'No. 24-20'"))
+            found.append(Finding(key, level="error",
+                                 message=f"docket '{authority.docket}' is not in the form 'No. 24-20'"))
         if not re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, (\d{4})", authority.decided) or not authority.decided.endswith(authority.year):
-            found.append(Finding(key, "error", f"decided '{authority.decided}' is not a date like 'June 20, 2025' in {authority.year}"))
+            found.append(Finding(key, level="error", message=f"decided '{authority.decided}' is not a date like "
+                                                             f"'June 20, 2025' in {authority.year}"))
         return found
     if authority.is_case:
         cites = [c for c in get_citations(text) if isinstance(c, FullCaseCitation)]
