@@ -37,3 +37,33 @@ def read_yaml_file(path: Path, error: Callable[[str], AssemblerError]) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise error(f"not valid YAML{where}: {getattr(exc, 'problem', None) or ' '.join(str(exc).split())}") from None
+
+
+class _AnswersLoader(_Loader):  # type: ignore[misc, valid-type]
+    """For answers a lawyer typed: a key given twice is an error (the second would silently win), and a date
+    stays the text it was typed as (so "2026-02-30" is refused by the answer check, not by PyYAML)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            lines: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = lines.setdefault(key, key_node.start_mark.line + 1)
+                except TypeError:
+                    continue  # an unhashable key; the safe constructor reports it
+                if first != key_node.start_mark.line + 1:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"'{key}' is given twice (lines {first} and {key_node.start_mark.line + 1}); "
+                        "keep one", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_answers_yaml(text: str) -> Any:
+    """Parse an answers file: duplicate keys refused, dates kept as text."""
+    return yaml.load(text, Loader=_AnswersLoader)  # noqa: S506 - a safe loader, C or Python

@@ -140,7 +140,7 @@ def test_a_bad_when_in_an_interview_question_is_named_at_load(tmp_path):
 def test_a_bad_pattern_regex_is_named_at_load(tmp_path, run_cli):
     root = _firm_templates(tmp_path / "firm")
     interview = root / "templates" / "pi-order" / "interview.yaml"
-    _edit(interview, 'pattern: "[0-9]{7}"', 'pattern: "([0-9]{7}"')
+    _edit(interview, "type: registration", 'type: text\n        pattern: "([0-9]{7}"')
     err = _refused(run_cli, tmp_path, "--library", root, "render", "pi-order", "--answers", PI)
     assert (f"{interview}: question 'registration_number': pattern '([0-9]{{7}}' is not a valid regular expression: "
             "missing ), unterminated subpattern") in err

@@ -151,7 +151,7 @@ def test_the_injunction_names_each_mark_and_registration_in_the_order_itself(bui
     ])
     render_document(builtin, "pi-order", answers, tmp_path / "o.docx")
     text = text_of(tmp_path / "o.docx")
-    assert "(a) ALIBABA, U.S. Reg. No. 1234567; and (b) ALIEXPRESS, U.S. Reg. No. 7654321." in text
+    assert "(a) ALIBABA, U.S. Reg. No. 1,234,567; and (b) ALIEXPRESS, U.S. Reg. No. 7,654,321." in text  # USPTO form
     assert "as the plaintiff has defined" not in text and "having knowledge of the causes" not in text
     assert "in commerce in the United States" in text
     assert "$10,000.00" in text and "within 7 days" in text
@@ -204,8 +204,8 @@ def test_missing_and_invalid_answers_are_all_reported_at_once_and_nothing_is_wri
         render_document(builtin, "pi-order", answers, tmp_path / "o.docx")
     message = str(error.value)
     assert "'case_number' is missing" in message
-    assert "'bond_amount' must be a number" in message
-    assert "'marks[1].registration_number' must be a seven-digit U.S. registration number" in message
+    assert "'bond_amount' must be an amount of dollars" in message
+    assert "'marks[1].registration_number' must be a U.S. registration number of up to seven digits" in message
     assert "short name(s) ABBC used for more than one party" in message
     assert list(tmp_path.iterdir()) == []
 

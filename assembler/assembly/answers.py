@@ -8,24 +8,29 @@ the answers themselves plus the phrases a brief needs (``movant_names``, ``plain
 
 from __future__ import annotations
 
-import datetime as dt
+import difflib
 import hashlib
 import json
 import os
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from assembler.yamlio import load_yaml
+from assembler.yamlio import load_answers_yaml
 from assembler.text.jinja import condition_holds
 from assembler.library.courts import Court, court as find_court
 from assembler.text.clausetext import join_and
 from assembler.errors import AnswersError, AssemblerError
 from assembler.text.markup import assert_plain
 from assembler.library.templates import Question
+from assembler.assembly.answer_values import (
+    control_problem, date_problem, judge_name, money_problem, number_problem, parse_money, registration_printed,
+    registration_problem,
+)
 from assembler.assembly.parties import party_lists
 
 _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|%\}|\}\}")
@@ -34,30 +39,37 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|%\}|\}\}")
 def load_answers(path: str | os.PathLike[str]) -> dict[str, Any]:
     source = Path(path)
     try:
-        data = load_yaml(source.read_text(encoding="utf-8"))
+        data = load_answers_yaml(source.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AssemblerError(f"{source}: answers file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise AssemblerError(f"{source}: cannot read answers file: {exc}") from exc
+    except yaml.constructor.ConstructorError as exc:
+        raise AssemblerError(f"{source}: {exc.problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
-        raise AssemblerError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from exc
+        raise AssemblerError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise AssemblerError(f"{source}: answers must be a mapping of answer names to values")
-    return {str(k): _plain(v) for k, v in data.items()}
+    budget = [_MAX_VALUES]
+    return {str(k): _plain(v, budget, source) for k, v in data.items()}
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates become ISO strings so answers round-trip unchanged."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
+_MAX_VALUES = 2_000_000  # far beyond 10,000 Schedule A sellers; a YAML alias bomb stops here, not after minutes
+
+
+def _plain(value: Any, budget: list[int], source: Path) -> Any:
+    """Copy the answers into plain lists and dicts (YAML aliases become real copies), within a budget."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise AssemblerError(f"{source}: answers file expands to more than {_MAX_VALUES:,} values (YAML aliases?)")
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, budget, source) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v, budget, source) for k, v in value.items()}
     return value
 
 
@@ -93,16 +105,32 @@ def with_defaults(questions: list[Question], answers: dict[str, Any]) -> dict[st
     return filled
 
 
-def validate(questions: list[Question], answers: dict[str, Any], source: object = None) -> dict[str, Any]:
-    """Return the answers with defaults applied, or raise :class:`AnswersError` listing every problem."""
+def validate(questions: list[Question], answers: dict[str, Any], source: object = None,
+             known: Iterable[str] | None = None) -> dict[str, Any]:
+    """Return the answers with defaults applied, or raise :class:`AnswersError` listing every problem.
+
+    ``known``: every answer name some document of the library asks for (one answers file serves a matter's
+    memorandum, notice and order); any other top-level name is a typo, refused with the name it resembles.
+    """
+    problems: list[str] = unknown_names(answers, known) if known is not None else []
     answers = with_defaults(questions, answers)
-    problems: list[str] = []
     for question in applicable(questions, answers):
         problems.extend(check_answer(question, answers.get(question.name), answers))
     problems.extend(_cross_checks(answers))
     if problems:
         raise AnswersError(problems, source)
     return answers
+
+
+def unknown_names(answers: dict[str, Any], known: Iterable[str]) -> list[str]:
+    names = sorted(set(known))
+    problems = []
+    for name in answers:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+            problems.append(f"'{name}' is not an answer any document asks for" +
+                            (f" (did you mean '{close[0]}'?)" if close else ""))
+    return problems
 
 
 def check_answer(question: Question, value: Any, answers: dict[str, Any], label: str | None = None) -> list[str]:
@@ -128,22 +156,22 @@ def check_answer(question: Question, value: Any, answers: dict[str, Any], label:
         return problems
     if kind == "confirm":
         return [] if isinstance(value, bool) else [f"'{name}' must be true or false"]
+    if kind == "registration":
+        problem = registration_problem(name, value)
+        return [problem] if problem else []
     if kind in ("number", "money"):
-        try:
-            number = Decimal(str(value).replace(",", "").replace("$", ""))
-        except InvalidOperation:
-            return [f"'{name}' must be a number (got '{value}')"]
-        if number < 0 or (question.min is not None and number < question.min):
+        problem = money_problem(name, value) if kind == "money" else number_problem(name, value)
+        if problem:
+            return [problem]
+        number = parse_money(value) if kind == "money" else Decimal(str(value).replace(",", "").strip())
+        if number is None or number < 0 or (question.min is not None and number < question.min):
             return [f"'{name}' must be at least {question.min or 0} (got {value})"]
         if kind == "number" and number != number.to_integral_value():
             return [f"'{name}' must be a whole number (got {value})"]
         return []
     if kind == "date":
-        try:
-            dt.date.fromisoformat(str(value))
-        except ValueError:
-            return [f"'{name}' must be a date like 2026-11-23 (got '{value}')"]
-        return []
+        problem = date_problem(name, value)
+        return [problem] if problem else []
     if kind == "multi-select":
         if not isinstance(value, list):
             return [f"'{name}' must be a list"]
@@ -194,8 +222,11 @@ def _field_problems(question: Question, value: dict[str, Any], answers: dict[str
 
 
 def _text_problems(name: str, value: str) -> list[str]:
+    control = control_problem(name, value)
+    if control:
+        return [control]
     if not assert_plain(value) or _TEMPLATE_SYNTAX.search(value):
-        return [f"'{name}' contains template syntax or control characters; type plain text"]
+        return [f"'{name}' contains template syntax or private-use characters; type plain text"]
     if value != value.strip():
         return [f"'{name}' has leading or trailing spaces"]
     return []
@@ -244,7 +275,8 @@ def build_context(answers: dict[str, Any], questions: list[Question], court: Cou
     """What clause text sees: the template's own questions (an optional one not answered is None, so a
     clause can test it) plus derived phrases. A clause that uses anything else fails, naming the variable."""
     # Only what the template asks for: an answer meant for another document never leaks into this one.
-    context: dict[str, Any] = {q.name: answers.get(q.name) for q in questions}
+    context: dict[str, Any] = {q.name: _printed(q, answers.get(q.name)) for q in questions}
+    context["judge"] = judge_name(context.get("judge"))
     court = court or find_court(answers["court"])
     if context.get("division"):
         context["division"] = court.division(context["division"]) or context["division"]
@@ -261,3 +293,19 @@ def build_context(answers: dict[str, Any], questions: list[Question], court: Cou
     )
     return context
 
+
+def _printed(question: Question, value: Any) -> Any:
+    """An answer as clause text prints it: an optional list not given is empty (a clause loops over nothing),
+    a registration number in USPTO form."""
+    if value is None and question.type in ("list", "multi-select"):
+        return []
+    if value is None:
+        return None
+    if question.type == "registration":
+        return registration_printed(value)
+    if question.type == "list" and question.fields and isinstance(value, list):
+        return [{**item, **{f.name: _printed(f, item.get(f.name)) for f in question.fields if f.name in item}}
+                if isinstance(item, dict) else item for item in value]
+    if question.type == "object" and isinstance(value, dict):
+        return {**value, **{f.name: _printed(f, value.get(f.name)) for f in question.fields if f.name in value}}
+    return value

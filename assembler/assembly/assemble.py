@@ -15,14 +15,14 @@ from assembler.assembly.answers import build_context, condition_holds, digest, v
 from assembler.assembly.statelaw import LongArmCiter
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
-from assembler.text.clausetext import UndefinedError, join_or, compiled, missing_name, render_text
+from assembler.text.clausetext import UndefinedError, join_or, compiled, finish, missing_name, render_text
 from assembler.library.authorities import Registry
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
-from assembler.library.templates import Section, Slot, Template, find_template
+from assembler.library.templates import Section, Slot, Template, all_templates, find_template
 
 _NUMERALS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
              (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -112,7 +112,7 @@ def assemble(
     """
     library.require_clean()
     template = find_template(library.template_dirs, template_id)
-    answers = validate(template.questions, answers, source)
+    answers = validate(template.questions, answers, source, known=known_answer_names(library))
     court = find_court(answers["court"])
     context = build_context(answers, template.questions, court)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
@@ -131,6 +131,18 @@ def assemble(
     )
 
 
+def known_answer_names(library: Library) -> set[str]:
+    """Every top-level answer some template of the library asks for: one answers file serves a matter's
+    memorandum, notice and order, so a name is a typo only if no document asks for it."""
+    key = tuple(library.template_dirs)
+    if key not in _KNOWN:
+        _KNOWN[key] = {q.name for t in all_templates(library.template_dirs) for q in t.questions}
+    return _KNOWN[key]
+
+
+_KNOWN: dict[tuple[Any, ...], set[str]] = {}
+
+
 class _Builder:
     def __init__(self, library: Library, template: Template, context: dict[str, Any], court: Court,
                  pins: dict[str, str], strict: bool) -> None:
@@ -147,7 +159,7 @@ class _Builder:
 
     def expand(self, text: str) -> str:
         try:
-            return compiled(text).render(self.context)
+            return finish(compiled(text).render(self.context))
         except UndefinedError as exc:
             raise TemplateError(f"template {self.template.id}: heading needs answer '{missing_name(exc)}'") from exc
 

@@ -17,7 +17,8 @@ from assembler.library.versions import split_ref
 from assembler.text.jinja import condition_problem
 from assembler.yamlio import read_yaml_file
 
-QUESTION_TYPES = ("text", "select", "multi-select", "confirm", "number", "money", "date", "list", "object", "court")
+QUESTION_TYPES = ("text", "select", "multi-select", "confirm", "number", "money", "date", "list", "object", "court",
+                  "registration")
 KINDS = ("memorandum", "notice", "order")
 SIGNATURES = ("counsel", "judge")
 _TEMPLATE_KEYS = ("id", "version", "title", "description", "kind", "document_title", "sections", "signature",

@@ -91,12 +91,25 @@ class UnansweredError(ValueError):
     """Clause text printed an optional answer that was not given."""
 
 
+# Put after each printed value that ends with a period: where the clause text closes the sentence with its
+# own period right after it ("… sold counterfeit goods." + "."), the two become one (see finish()).
+_ENDS_WITH_PERIOD = "\ue009"
+
+
 def _refuse_none(value: Any) -> Any:
     # StrictUndefined catches names that do not exist; this catches optional answers left empty, which
     # would otherwise print as the word "None" in a court paper.
     if value is None:
         raise UnansweredError("prints an optional answer that was not given; guard it with {% if ... %}")
+    if isinstance(value, str) and value.endswith("."):
+        return value + _ENDS_WITH_PERIOD
     return value
+
+
+def finish(text: str) -> str:
+    """Rendered clause text as the court reads it: one period where a value ending in a period ("Inc.",
+    a sentence typed with its period) meets the clause's own closing period; nothing else changes."""
+    return text.replace(_ENDS_WITH_PERIOD + ".", "").replace(_ENDS_WITH_PERIOD, "")
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +147,7 @@ def analyse(text: str) -> tuple[set[str], set[str]]:
 
 def render_text(text: str, context: dict[str, Any], cite: Callable[..., str]) -> str:
     """Render one clause text. Errors propagate as Jinja's own; :mod:`assembly` names the clause."""
-    return compiled(text).render({**context, "cite": cite})
+    return finish(compiled(text).render({**context, "cite": cite}))
 
 
 def missing_name(exc: UndefinedError) -> str:
@@ -143,4 +156,4 @@ def missing_name(exc: UndefinedError) -> str:
     return found[-1] if found else str(exc)
 
 
-__all__ = ["TemplateSyntaxError", "UndefinedError", "analyse", "render_text", "missing_name", "environment"]
+__all__ = ["TemplateSyntaxError", "UndefinedError", "analyse", "render_text", "missing_name", "environment", "finish"]
