@@ -54,7 +54,7 @@ def test_each_finding_is_its_own_numbered_paragraph_whatever_the_number_of_marks
     success = next(i for i, p in enumerate(findings) if "is likely to succeed on its claim" in p)
     listing = findings[success]
     for mark in _marks(count):
-        assert f"{mark['mark']} (U.S. Reg. No. {mark['registration_number']}), for {mark['goods']}" in listing
+        assert f"{mark['mark']} (U.S. Reg. No. {int(mark['registration_number']):,}), for {mark['goods']}" in listing
     assert listing.endswith(f"for goods of class {count}.")
     if count > 1:
         assert f"; and {_marks(count)[-1]['mark']} (U.S. Reg. No." in listing
