@@ -49,6 +49,12 @@ def render_document(
     return _write(library, draft, docx_path, force, layout, pdf)
 
 
+def write_draft(library: Library, draft: Draft, out: str | Path, *, force: bool = False, layout: bool = False,
+                pdf: bool = False) -> RenderResult:
+    """Write a draft already assembled (e.g. one a batch first compared with the draft on disk)."""
+    return _write(library, draft, Path(out), force, layout, pdf)
+
+
 def _output(out: str | Path, force: bool, pdf: bool = False) -> Path:
     """Refuse a bad or occupied output path, or a PDF without LibreOffice, before any work is done."""
     docx_path = Path(out)

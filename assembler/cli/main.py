@@ -73,7 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     from assembler.cli import lifecycle as cli_lifecycle
 
+    from assembler.cli import batch as cli_batch
+
     cli_clauses.register(commands)
     cli_documents.register(commands)
     cli_lifecycle.register(commands)
+    cli_batch.register(commands)
     return parser
