@@ -13,7 +13,8 @@ from pathlib import Path
 import assembler
 
 PACKAGE = Path(assembler.__file__).parent
-LAYERS = ["errors", "findings", "yamlio", "files", "text", "library", "citing", "assembly", "word", "checks", "api", "batch", "cli"]
+LAYERS = ["errors", "findings", "yamlio", "files", "text", "library", "citing", "assembly", "word", "checks", "api",
+          "batch", "cli"]
 
 
 def _room(module: str) -> str:
