@@ -216,3 +216,10 @@ def test_the_proposed_order_directs_the_clerk_and_agrees_with_several_plaintiffs
     text = memo("nysd", template="rule-12b2-proposed-order", motion_ecf="24", plaintiffs=plaintiffs)
     assert "(ECF No. 24)" in text and "terminate the motion at ECF No. 24" in text
     assert "Cepia and Second have not made a prima facie showing" in text
+
+
+def test_second_circuit_reasonableness_is_a_sliding_scale_and_sentences_stay_apart():
+    text = section(movant(FOREIGN), "Exercising Jurisdiction Would Be Unreasonable")
+    assert "sliding scale" in text and "See Metro. Life Ins. Co. v. Robertson-Ceco Corp., 84 F.3d 560, 568-69" in text
+    assert '(2d Cir. 1996). "The unique burdens' in text
+    assert "sliding scale" not in memo("moed")
