@@ -92,6 +92,6 @@ def test_division_is_checked_against_the_court(builtin):
     with pytest.raises(AssemblerError, match="has no divisions"):
         assemble(builtin, "rule-12b2-notice", motion_answers("nysd", division="Eastern"))
     draft = assemble(builtin, "rule-12b2-notice", motion_answers("ilnd", division="eastern division"))
-    assert draft.caption["court_lines"][-1] == "EASTERN DIVISION"
+    assert draft.caption.court_lines[-1] == "EASTERN DIVISION"
     unstated = assemble(builtin, "rule-12b2-notice", motion_answers("moed", division=None))
     assert any("answer 'division'" in w for w in unstated.warnings)

@@ -82,6 +82,7 @@ def test_superseded_by_that_is_not_a_version_is_named(tmp_path, run_cli):
     ("nysd: {rule: X, excluded: [exhibits]}", "court-rules.yaml: nysd: excluded must be a list drawn from caption"),
     ("nysd: {rule: X, limit_word: 5000}", "court-rules.yaml: nysd: unknown key(s) limit_word"),
     ("nysd: {limit_words: 5000}", "court-rules.yaml: nysd: missing 'rule'"),
+    ("nysd: {rule: X, bar_number: '#{bar}'}", "court-rules.yaml: nysd: bar_number must be a form such as"),
 ])
 def test_a_malformed_court_rules_entry_is_named_with_its_court_and_key(tmp_path, run_cli, entry, message):
     root = make_library(tmp_path / "firm")

@@ -38,7 +38,7 @@ def test_every_template_renders_from_its_example(builtin, tmp_path, template_id)
     text = text_of(out)
     assert "UNITED STATES DISTRICT COURT" in text
     assert result.draft.court.district.upper() in text
-    assert result.draft.caption["case_number"] in text
+    assert result.draft.caption.case_number in text
     assert result.draft.title in text
     assert "{{" not in text and "{%" not in text
 

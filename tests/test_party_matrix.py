@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from assembler.assembly.answers import build_context
+
 from party_matrix import (
     MOTION_TEMPLATES, SETUPS, TEMPLATES, Setup, caption_names, intro, rendered, role_word, serial,
 )
@@ -34,10 +36,11 @@ def test_caption_parties_and_signature_in_word(template_id: str, setup: Setup) -
     _expect_parties(template_id, paper.body, setup)
     if template_id in ("rule-12b2-motion", "rule-12b2-notice"):
         movants = [p for p in setup.parties("Defendant") if p["short_name"] in setup.chosen]
-        assert f"\nAttorneys for {role_word(len(movants), 'Defendant')} {serial(setup.chosen)}\n" in paper.body
+        full_names = serial([p["name"] for p in movants])  # counsel appear for the client by its full legal name
+        assert f"\nAttorneys for {role_word(len(movants), 'Defendant')} {full_names}\n" in paper.body
     else:
         judge = "J. Paul Oetken" if template_id == "pi-order" else "Stephen N. Limbaugh, Jr."
-        assert f"\nHon. {judge}\nUnited States District Judge" in paper.body
+        assert f"\n{judge.upper()}\nUnited States District Judge" in paper.body and "Hon." not in paper.body
 
 
 @pytest.mark.parametrize("setup", SETUPS, ids=str)
@@ -45,9 +48,9 @@ def test_caption_parties_and_signature_in_word(template_id: str, setup: Setup) -
 def test_party_lists_in_the_clause_context(template_id: str, setup: Setup) -> None:
     draft = rendered(template_id, setup, word=False).draft
     _expect_parties(template_id, f"{draft.title}\n{draft.plain_text()}", setup)
-    assert draft.caption["plaintiffs"]["role"] == role_word(setup.plaintiffs, "Plaintiff")
-    assert draft.caption["defendants"]["role"] == role_word(setup.defendants, "Defendant")
-    context = draft.context
+    assert draft.caption.plaintiffs.role == role_word(setup.plaintiffs, "Plaintiff")
+    assert draft.caption.defendants.role == role_word(setup.defendants, "Defendant")
+    context = build_context(draft.answers, draft.template.questions, draft.court)
     plaintiffs, defendants = setup.parties("Plaintiff"), setup.parties("Defendant")
     assert context["plaintiffs"].names == serial([p["short_name"] for p in plaintiffs])
     assert context["plaintiffs"].word == role_word(setup.plaintiffs, "Plaintiff")

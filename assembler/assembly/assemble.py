@@ -11,6 +11,8 @@ from typing import Any
 
 from assembler import __version__
 from assembler.assembly.answer_facts import check_answer_facts
+from assembler.assembly.closing import (Caption, SignatureBlock, caption, counsel_signature, judge_signature,
+                                       service_signature)
 from assembler.assembly.answers import build_context, condition_holds, digest, validate
 from assembler.assembly.statelaw import LongArmCiter
 from assembler.citing.citations import CitationFormatter, CitationUse
@@ -64,12 +66,15 @@ class Draft:
     template: Template
     court: Court
     title: str
-    caption: dict[str, Any]
+    caption: Caption
     blocks: list[Block]
     clause_uses: list[ClauseUse]
     citations: list[CitationUse]
     answers: dict[str, Any]
-    context: dict[str, Any]
+    signature: SignatureBlock  # counsel's block or the judge's line, decided here; the writer lays it out
+    service_signature: tuple[str, ...] = ()  # under the certificate of service
+    firm: str = ""  # for the document's properties
+    filing_date: str | None = None
     after_signature: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pins: dict[str, str] = field(default_factory=dict)
@@ -123,10 +128,14 @@ def assemble(
         builder.warnings.append(f"the {court.district}'s captions name the division ({join_or(court.divisions)}); "
                                 "answer 'division'")
     builder.build()
+    judge = template.signature == "judge"
     return Draft(
-        template=template, court=court, title=builder.expand(template.document_title), caption=_caption(context, court),
+        template=template, court=court, title=builder.expand(template.document_title), caption=caption(context, court),
         blocks=builder.blocks, clause_uses=builder.uses, citations=builder.formatter.uses, answers=answers,
-        context=context, after_signature=builder.after_signature, warnings=builder.warnings, pins=dict(pins or {}),
+        signature=judge_signature(context) if judge else counsel_signature(context, court, builder.rules),
+        service_signature=service_signature(context) if template.certificate_of_service and not judge else (),
+        firm=str((context.get("filer") or {}).get("firm") or ""), filing_date=context.get("filing_date"),
+        after_signature=builder.after_signature, warnings=builder.warnings, pins=dict(pins or {}),
         registry=library.registry, rules=builder.rules,
     )
 
@@ -251,28 +260,3 @@ class _Builder:
             f"template {self.template.id} needs one of {', '.join(slot.refs)}, but none applies in the "
             f"{self.court.district} ({self.court.circuit_name}); add one to your firm library (--library)"
         )
-
-
-def _caption(context: dict[str, Any], court: Court) -> dict[str, Any]:
-    def side(parties: Any, override: str | None) -> dict[str, Any]:
-        if override:
-            lines = [override.upper() + ","]
-        elif len(parties) > 2:
-            lines = [f"{parties[0]['name'].upper()}, et al.,"]
-        else:
-            names = [p["name"].upper() for p in parties]
-            lines = [f"{n}{',' if i < len(names) - 1 else ''}" for i, n in enumerate(names)]
-            if len(lines) == 2:
-                lines = [lines[0].rstrip(","), "and " + lines[1]]
-            lines[-1] += ","
-        return {"lines": lines, "role": parties.word}
-
-    division = context.get("division")
-    return {
-        "court_lines": list(court.caption_lines) + ([f"{division.upper()} DIVISION"] if division else []),
-        "versus": court.versus,
-        "plaintiffs": side(context["plaintiffs"], context.get("caption_plaintiffs")),
-        "defendants": side(context["defendants"], context.get("caption_defendants")),
-        "case_number": context["case_number"],
-        "judge": context.get("judge") or "",
-    }

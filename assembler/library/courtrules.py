@@ -35,6 +35,7 @@ class CourtRules:
     certificate: bool = False
     counted: tuple[str, ...] = ("footnotes",)
     excluded: tuple[str, ...] = field(default=EXCLUDABLE)
+    bar_number: str = "Bar No. {number}"  # how a bar number is written under counsel's name
     note: str = ""
 
     @property
@@ -60,8 +61,18 @@ _CHECKS: dict[str, tuple[Any, str]] = {
                 f"a list drawn from {', '.join(COUNTABLE)}"),
     "excluded": (lambda v: isinstance(v, list) and set(map(str, v)) <= set(EXCLUDABLE),
                  f"a list drawn from {', '.join(EXCLUDABLE)}"),
+    "bar_number": (lambda v: isinstance(v, str) and _bar_form(v), "a form such as 'Bar No. {number}' or "
+                   "'#{digits}({state})' using only {number}, {digits} and {state}"),
     "note": (lambda v: v is None or isinstance(v, str), "text"),
 }
+
+
+def _bar_form(form: str) -> bool:
+    try:
+        form.format(number="1", digits="1", state="MO")
+    except (KeyError, IndexError, ValueError):
+        return False
+    return "{number}" in form or "{digits}" in form
 
 
 def parse_rules(path: object, court_id: str, raw: Any) -> CourtRules:

@@ -49,6 +49,12 @@ def state_names() -> tuple[str, ...]:
     return tuple(_STATES)
 
 
+def state_name(text: str) -> str | None:
+    """"Missouri" for "MO", "mo" or "Missouri"; None for anything else."""
+    wanted = text.strip().lower()
+    return next((name for name, (code, _) in _STATES.items() if wanted in (code, name.lower())), None)
+
+
 def us_states_in(place: str | None) -> list[str]:
     """The U.S. states (and D.C. and territories) a place names: "Austin, Texas" -> ["Texas"]; "Delaware" ->
     ["Delaware"]; "the Cayman Islands" -> []. Longer names first, so "West Virginia" is not also "Virginia"."""

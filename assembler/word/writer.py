@@ -89,9 +89,8 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
             writer.paragraph(block)
     _closing(writer, draft)
     count = _fill_word_count(document, draft.rules)
-    filer = draft.context.get("filer") or {}
-    when = document_time(draft.context.get("filing_date"))
-    clean_metadata(document, draft.title, str(filer.get("firm") or ""), when)
+    when = document_time(draft.filing_date)
+    clean_metadata(document, draft.title, draft.firm, when)
     if draft.template.kind == "memorandum":
         update_fields_on_open(document)
     out = io.BytesIO()
@@ -173,12 +172,12 @@ def _skeleton_env():
 def _skeleton_context(draft: Draft) -> dict[str, Any]:
     caption = draft.caption
     return {
-        "court_lines": caption["court_lines"],
-        "plaintiffs": caption["plaintiffs"],
-        "defendants": caption["defendants"],
-        "case_number": caption["case_number"],
-        "judge": caption["judge"],
-        "versus": caption.get("versus", "– against –"),
+        "court_lines": list(caption.court_lines),
+        "plaintiffs": caption.plaintiffs,
+        "defendants": caption.defendants,
+        "case_number": caption.case_number,
+        "judge": caption.judge,
+        "versus": caption.versus,
         "title": draft.title,
     }
 
@@ -279,63 +278,20 @@ class _BodyWriter:
 
 
 def _closing(writer: _BodyWriter, draft: Draft) -> None:
-    ctx = draft.context
-    if draft.template.signature == "judge":
+    """The signature block, the papers after it (certificate of service, Schedule A) and the certificate's
+    signature, all as the assembly decided them."""
+    signature = draft.signature
+    if signature.dated is None:
         writer.add("", "Body Text Plain")
-        judge = ctx.get("judge")
-        writer.lines(["_________________________________"] + ([f"Hon. {judge}"] if judge else []) +
-                     ["United States District Judge"])
-        _after_signature(writer, draft, {})
-        return
-    filer = ctx.get("filer") or {}
-    dated = ctx.get("filing_date")
-    writer.add(f"Dated: {_long(dated) if dated else '____________________'}", "Signature Dated")
-    writer.lines(_counsel_block(filer, ctx))
-    _after_signature(writer, draft, filer)
-
-
-def _after_signature(writer: _BodyWriter, draft: Draft, filer: dict[str, Any]) -> None:
+    else:
+        writer.add(signature.dated, "Signature Dated")
+    writer.lines(list(signature.lines))
     for block in draft.after_signature:
         if isinstance(block, Table):
             writer.table(block)
         else:
             writer.paragraph(block)
-    if draft.template.certificate_of_service and draft.template.signature == "counsel":
-        attorneys = filer.get("attorneys") or [{}]
-        writer.lines(["", "____________________________", str(attorneys[0].get("name") or "")])
-
-
-def _counsel_block(filer: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
-    attorneys = filer.get("attorneys") or []
-    lines = ["Respectfully submitted,", ""]
-    if filer.get("firm"):
-        lines.append(str(filer["firm"]).upper())
-    lines += ["", "By: ____________________________"]
-    for attorney in attorneys:
-        bar = f" (Bar No. {attorney['bar_number']})" if attorney.get("bar_number") else ""
-        lines.append(f"{attorney['name']}{bar}")
-        if attorney.get("email"):
-            lines.append(str(attorney["email"]))
-    lines += [str(line) for line in filer.get("address") or []]
-    if filer.get("phone"):
-        lines.append(f"Tel.: {filer['phone']}")
-    represents = ctx.get("movant_names") or _join(filer.get("represents") or [])
-    if represents:
-        lines += ["", f"Attorneys for {ctx['movants'].word} {represents}"
-                  if ctx.get("movants") else f"Attorneys for {represents}"]
-    return lines
-
-
-def _join(items: list[str]) -> str:
-    from assembler.text.clausetext import join_and
-
-    return join_and(items)
-
-
-def _long(value: str) -> str:
-    from assembler.text.clausetext import longdate
-
-    return longdate(value)
+    writer.lines(list(draft.service_signature))
 
 
 @lru_cache(maxsize=1)
