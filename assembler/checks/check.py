@@ -46,13 +46,21 @@ class Report:
     rules: CourtRules
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what could not be checked, and why
+    template: str | None = None
+
+    @property
+    def injunction(self) -> bool:
+        """An order granting an injunction (not, say, a proposed order granting a motion to dismiss)."""
+        from assembler.checks.authority_use import MOVANT_SIDE
+
+        return self.kind == "order" and MOVANT_SIDE.get(self.template or "") != "defendant"
 
     @property
     def applied(self) -> str:
         """The rules this kind of paper was checked against: a court's brief limits bind memoranda, not orders."""
         if self.kind == "memorandum":
             return self.rules.rule
-        return "Fed. R. Civ. P. 65" if self.kind == "order" else "form and citation rules"
+        return "Fed. R. Civ. P. 65" if self.injunction else "form and citation rules"
 
 
 @dataclass
@@ -75,11 +83,12 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a Word document
         raise AssemblerError(f"{path}: cannot be read as a Word document ({type(exc).__name__})") from None
-    kind, court = _identify(library, path, template_id, document)
-    report = Report(path, kind, court, rules_for(library.template_dirs, court or "default"))
+    template_id, kind, court = _identify(library, path, template_id, document)
+    report = Report(path, kind, court, rules_for(library.template_dirs, court or "default"), template=template_id)
     text = _read(document)
     _placeholders(report, text)
     _citations(report, text)
+    _drafting_and_authorities(report, library, document, text, template_id)
     if kind == "memorandum":
         words = count_words(document, report.rules.excluded, "footnotes" in report.rules.counted).words
         _length(report, document, words, word_limit, layout)
@@ -87,12 +96,13 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
         report.findings.extend(form_findings(document, report.rules))
     elif word_limit:
         report.notes.append("--word-limit not applied: word limits bind memoranda, not orders")
-    if kind == "order":
+    if report.injunction:
         _rule_65(report, text)
     return report
 
 
-def _identify(library: Library, path: Path, template_id: str | None, document: Any) -> tuple[str | None, str | None]:
+def _identify(library: Library, path: Path, template_id: str | None,
+              document: Any) -> tuple[str | None, str | None, str | None]:
     from assembler.assembly.manifest import manifest_path, read_manifest
     from assembler.library.templates import find_template
 
@@ -104,8 +114,22 @@ def _identify(library: Library, path: Path, template_id: str | None, document: A
     if court is None:
         court = _court_from_caption(document)
     if not template_id:
-        return None, court
-    return find_template(library.template_dirs, template_id).kind, court
+        return None, None, court
+    return template_id, find_template(library.template_dirs, template_id).kind, court
+
+
+def _drafting_and_authorities(report: Report, library: Library, document: Any, text: _Text,
+                              template_id: str | None) -> None:
+    """The review's classes of defect: leftover markup, unfinished paragraphs, "Hon. Hon.", codes without a
+    section, misused *Id.*, and authorities cited against what they held or unverified."""
+    from assembler.checks.authority_use import authority_flags
+    from assembler.checks.drafting import drafting_flags
+
+    paragraphs = [t for t in text.body if t.strip()]
+    cited = [(t, _eyecite(t)[0]) for t in paragraphs]
+    flags = drafting_flags(document, text.everything, cited)
+    flags += authority_flags("\n\n".join(paragraphs), library.registry, template_id)
+    report.findings.extend(Finding(rule, message) for rule, message in flags)
 
 
 def _court_from_caption(document: Any) -> str | None:

@@ -1,0 +1,123 @@
+"""Drafting slips a partner catches on a first read, in a draft as it now stands (perhaps edited in Word).
+
+Each rule returns ``(rule, message)`` pairs; :mod:`assembler.checks.check` turns them into findings. They
+read paragraphs by their Word style, so a heading, the caption or the signature lines are not held to the
+rules of body text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Flag = tuple[str, str]
+
+# Styles whose paragraphs are sentences of the paper: they must end as sentences do.
+PROSE_STYLES = {"Body Text", "Decretal", "Normal", "Block Quote"}
+_MIN_WORDS = 8  # shorter lines in a prose style are labels ("SO ORDERED.", "Respectfully submitted,")
+
+LEFTOVER_MARKUP = re.compile(r"(?:^|\s)#\.(?=\s|$)|\{#|#\}")
+_CLOSED = re.compile(r"[.?!:;][\"'”’)\]]*$|[\"'”’)\]][.?!]$")
+DOUBLE_HONORIFIC = re.compile(r"\bHon\.\s+Hon\.")
+# A code or set of rules typed without the section it cites: "15 U.S.C." or "15 U.S.C. §" with no number,
+# "Fed. R. Civ. P." with no rule, "N.Y. C.P.L.R." with no section, a bare "§".
+BARE_CODE = re.compile(
+    r"\b\d+\s+U\.S\.C\.(?!\s*[§\d])"
+    r"|\bU\.S\.C\.\s*§§?(?![§\s]*\d)"
+    r"|\bFed\.\s+R\.\s+(?:Civ|Crim|App|Evid)\.\s+P\.(?!\s*\d)"
+    r"|\bFed\.\s+R\.\s+Evid\.(?!\s*\d)"
+    r"|\bC\.P\.L\.R\.(?!\s*§?\s*\d)"
+    r"|\bRev\.\s+Stat\.(?!\s*§?\s*\d)"
+    r"|(?<![§\w])§§?(?![§\s]*\d)"
+)
+_STRING_JOIN = re.compile(r"^[\s,\d\-–n.&at]*(?:\([^)]*\)\s*)*;")
+_ID = re.compile(r"\b(Id|id)\.(?=\s|$|,)")
+
+
+def prose_paragraphs(document: Any) -> Iterator[tuple[str, str]]:
+    """(style name, text) of every body paragraph, in order."""
+    for paragraph in document.paragraphs:
+        yield paragraph.style.name if paragraph.style is not None else "", paragraph.text
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 30): end + 30].strip()
+
+
+def leftover_markup(texts: Iterable[str]) -> list[Flag]:
+    flags = []
+    for text in texts:
+        for match in LEFTOVER_MARKUP.finditer(text):
+            flags.append(("completeness", f"leftover clause markup '{match.group(0).strip()}' in "
+                                          f"\"…{_snippet(text, match.start(), match.end())}…\""))
+    return flags
+
+
+def unterminated(paragraphs: Iterable[tuple[str, str]]) -> list[Flag]:
+    flags = []
+    for style, text in paragraphs:
+        words = text.split()
+        if style not in PROSE_STYLES or len(words) < _MIN_WORDS:
+            continue
+        if not _CLOSED.search(text.rstrip()):
+            flags.append(("drafting", f"paragraph ends without closing punctuation: \"…{' '.join(words[-8:])}\""))
+    return flags
+
+
+def double_honorific(texts: Iterable[str]) -> list[Flag]:
+    return [("caption and signature", f"'Hon.' twice in \"{_snippet(t, m.start(), m.end())}\"")
+            for t in texts for m in DOUBLE_HONORIFIC.finditer(t)]
+
+
+def bare_codes(texts: Iterable[str]) -> list[Flag]:
+    flags = []
+    for text in texts:
+        for match in BARE_CODE.finditer(text):
+            flags.append(("Bluebook R. 12, R. 3.3", f"'{match.group(0).strip()}' is cited without its section or rule "
+                                                    f"number: \"…{_snippet(text, match.start(), match.end())}…\""))
+    return flags
+
+
+def capital_id_mid_sentence(texts: Iterable[str]) -> list[Flag]:
+    """*Id.* begins a citation sentence; inside a sentence or after a signal it is *id.* (R. 1.2, R. 4.1)."""
+    flags = []
+    for text in texts:
+        for match in _ID.finditer(text):
+            if match.group(1) != "Id":
+                continue
+            before = re.sub(r"[\"'”’)\]\s]+$", "", text[:match.start()])
+            if before and not before.endswith((".", "!", "?")):
+                flags.append(("Bluebook R. 4.1", f"'Id.' capitalised inside a sentence or after a signal: "
+                                                 f"\"…{_snippet(text, match.start(), match.end())}…\""))
+    return flags
+
+
+def id_after_string_cite(citations_by_paragraph: Iterable[tuple[str, list[Any]]]) -> list[Flag]:
+    """*Id.* refers to the one authority cited immediately before; after a string cite it is ambiguous (R. 4.1).
+
+    ``citations_by_paragraph``: each paragraph's text with its eyecite citations in order.
+    """
+    from eyecite.models import IdCitation
+
+    flags = []
+    for text, citations in citations_by_paragraph:
+        for index, citation in enumerate(citations):
+            if not isinstance(citation, IdCitation) or index < 2:
+                continue
+            earlier, previous = citations[index - 2], citations[index - 1]
+            if isinstance(previous, IdCitation):
+                continue
+            # the earlier citation's pinpoint and parentheticals, then "; " and the next authority
+            between = text[earlier.span()[1]: previous.span()[0]]
+            after = text[previous.span()[1]: citation.span()[0]]
+            if _STRING_JOIN.match(between) and len(after) <= 80:
+                flags.append(("Bluebook R. 4.1", f"'{citation.matched_text()}' follows a string citation, so it is "
+                                                 f"unclear which authority it means: \"…{_snippet(text, citation.span()[0], citation.span()[1])}…\""))
+    return flags
+
+
+def drafting_flags(document: Any, texts: list[str], citations_by_paragraph: list[tuple[str, list[Any]]]) -> list[Flag]:
+    """Every drafting rule over one document. ``texts``: every paragraph, cell and footnote."""
+    return (leftover_markup(texts) + unterminated(prose_paragraphs(document)) + double_honorific(texts)
+            + bare_codes(texts) + capital_id_mid_sentence(texts) + id_after_string_cite(citations_by_paragraph))
