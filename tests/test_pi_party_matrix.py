@@ -51,7 +51,7 @@ def test_the_injunction_order_agrees_with_its_parties(setup: Setup) -> None:
         f"{e_names} {'are' if e_many else 'is'} enjoined from using in commerce",
         f"(a) {e_names}; (b) {e_its} officers, agents, servants, employees and attorneys",
         f"{p_names} shall post security",
-        f"{p_names} having so requested",
+        f"Within 30 days after service of this Order, {e_names} shall file with the Court and serve on {p_names}",
         f"the manner and form in which {e_it} {e_has} complied with this Order",
         f"{p_names} shall serve a copy of this Order on {e_names} by",
     ]
