@@ -29,7 +29,7 @@ def approved(library):
 
 def context_for(library, court_id):
     questions = []
-    for template_id in ("rule-12b2-motion", "pi-order"):
+    for template_id in ("rule-12b2-motion", "pi-order", "tro-order"):
         questions += find_template(library.template_dirs, template_id).questions
     unique = list({q.name: q for q in questions}.values())
     context = build_context(validate(unique, everything(court_id)), unique)

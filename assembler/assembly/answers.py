@@ -166,6 +166,8 @@ def check_answer(question: Question, value: Any, answers: dict[str, Any], label:
         number = parse_money(value) if kind == "money" else Decimal(str(value).replace(",", "").strip())
         if number is None or number < 0 or (question.min is not None and number < question.min):
             return [f"'{name}' must be at least {question.min or 0} (got {value})"]
+        if question.max is not None and number > question.max:
+            return [f"'{name}' must be at most {question.max} (got {value})"]
         if kind == "number" and number != number.to_integral_value():
             return [f"'{name}' must be a whole number (got {value})"]
         return []

@@ -15,6 +15,7 @@ from assembler.assembly.closing import (Caption, SignatureBlock, caption, counse
                                        service_signature)
 from assembler.assembly.answers import build_context, condition_holds, digest, validate
 from assembler.assembly.statelaw import LongArmCiter
+from assembler.assembly.schedule import schedule_rows
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
 from assembler.text.clausetext import UndefinedError, join_or, compiled, finish, missing_name, render_text
@@ -189,11 +190,7 @@ class _Builder:
             self._slot(Slot(["certificate-of-service"]))
         if self.template.schedule_a and self.context.get("schedule_a"):
             self.blocks.append(Paragraph([], "pagebreak"))
-            self.blocks.append(Table("SCHEDULE A", ["No.", "Defendant", "Online store", "Marketplace", "URL"], [
-                [str(i), str(s.get("name") or ""), str(s.get("store") or ""), str(s.get("marketplace") or ""),
-                 str(s.get("url") or "")]
-                for i, s in enumerate(self.context["schedule_a"], start=1)
-            ]))
+            self.blocks.append(Table("SCHEDULE A", *schedule_rows(self.context["schedule_a"])))
         self.blocks = body
 
     def _section(self, section: Section, depth: int, number: str | None) -> None:

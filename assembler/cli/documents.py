@@ -18,6 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("template", metavar="TEMPLATE")
     p.add_argument("--answers", required=True, metavar="FILE", help="the case's answers (YAML)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    _sellers_option(p)
     _common(p)
     p.set_defaults(handler=render)
 
@@ -26,6 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--answers", metavar="FILE", help="pre-fill from these answers; only what is missing is asked")
     p.add_argument("--save-answers", metavar="FILE", help="write the answers (including new ones) to FILE")
     p.add_argument("-o", "--output", metavar="OUT.docx", help="default: TEMPLATE.docx")
+    _sellers_option(p)
     _common(p)
     p.set_defaults(handler=new)
     _register_check(commands)
@@ -55,6 +57,25 @@ def _common(p: argparse.ArgumentParser) -> None:
     add_pdf_option(p)
 
 
+def _sellers_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sellers", metavar="FILE.csv|FILE.xlsx",
+                   help="Schedule A from a spreadsheet of online sellers (columns found by their headers)")
+
+
+def _with_sellers(answers: dict, args: argparse.Namespace) -> dict:
+    """The answers with Schedule A taken from ``--sellers``, reporting skipped rows and ignored columns."""
+    if not getattr(args, "sellers", None):
+        return answers
+    from assembler.assembly.sellers import read_sellers
+
+    sheet = read_sellers(args.sellers)
+    for note in sheet.notes:
+        warn(note)
+    if answers.get("schedule_a"):
+        warn(f"{args.sellers}: replaces the {len(answers['schedule_a'])} Schedule A seller(s) in the answers")
+    return {**answers, "schedule_a": sheet.sellers}
+
+
 def templates_list(args: argparse.Namespace) -> int:
     from assembler.library.templates import all_templates
 
@@ -69,7 +90,7 @@ def render(args: argparse.Namespace) -> int:
     from assembler.api import render_document
 
     library = load(args)
-    answers = load_answers(args.answers)
+    answers = _with_sellers(load_answers(args.answers), args)
     result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
                              source=args.answers, layout=not args.no_layout, pdf=args.pdf)
     report(result)
@@ -96,7 +117,7 @@ def new(args: argparse.Namespace) -> int:
         check_writable(pdf_path_for(output), force=args.force)
     if args.save_answers:
         check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers)
-    answers = load_answers(args.answers) if args.answers else {}
+    answers = _with_sellers(load_answers(args.answers) if args.answers else {}, args)
     asker = interview.terminal_asker()
     try:
         answers = interview.run_interview(template.questions, answers, asker)

@@ -274,7 +274,9 @@ class _BodyWriter:
         from assembler.word.ooxml import append_table
 
         self.paragraph(Paragraph([Run(table.title, bold=True)], "heading1"))
-        append_table(self.document, table.columns, table.rows, "Table Text", [700, 2600, 2000, 1500, 2560])
+        others = len(table.columns) - 1  # the number column is narrow; the rest share the 6.5-inch line
+        widths = [700, 2600, 2000, 1500, 2560] if others == 4 else [700] + [8660 // others] * others
+        append_table(self.document, table.columns, table.rows, "Table Text", widths)
 
 
 def _closing(writer: _BodyWriter, draft: Draft) -> None:

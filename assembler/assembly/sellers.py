@@ -1,0 +1,182 @@
+"""Schedule A from a spreadsheet: the investigator's list of online sellers, as CSV or Excel (.xlsx).
+
+Columns are found by their header, not their position, because every investigator's sheet is laid out
+differently ("Seller Alias", "Store Name", "Platform", "Merchant ID" ...). A bad cell is refused with its row
+and column, as the user sees them in the spreadsheet; a wholly empty row is skipped and reported; the same
+seller listed twice is refused, because a duplicated defendant in a court order is an error, not a warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from assembler.errors import AssemblerError
+
+# answer field -> header names that mean it (compared lower-case, with punctuation and spaces squeezed out)
+HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("defendant", "defendantname", "selleralias", "seller", "sellername", "alias", "name", "merchantname"),
+    "store": ("store", "storename", "onlinestore", "shopname", "shop"),
+    "marketplace": ("marketplace", "platform", "ecommerceplatform", "site", "channel"),
+    "seller_id": ("sellerid", "merchantid", "storeid", "shopid", "sellernumber", "id"),
+    "url": ("url", "storeurl", "sellerurl", "link", "storelink", "listingurl"),
+    "domain": ("domain", "domainname", "website"),
+}
+REQUIRED = ("name", "marketplace")
+_MAX_CELL = 500
+
+
+class SellersError(AssemblerError):
+    """A seller spreadsheet that cannot become Schedule A; the message names the file, row and column."""
+
+
+@dataclass
+class SellerSheet:
+    sellers: list[dict[str, str]]
+    notes: list[str] = field(default_factory=list)  # skipped empty rows and ignored columns, for the user
+
+
+def read_sellers(path: str | Path) -> SellerSheet:
+    """Read ``path`` (.csv or .xlsx) into Schedule A entries (``name``, ``marketplace``, and any of ``store``,
+    ``seller_id``, ``url``, ``domain``), or raise :class:`SellersError` naming the file, row and column."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise SellersError(f"{path}: sellers must be a .csv or .xlsx file")
+    if not path.is_file():
+        raise SellersError(f"{path}: sellers file not found")
+    rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
+    return _sheet(path, rows)
+
+
+def _csv_rows(path: Path) -> Iterator[list[Any]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SellersError(f"{path}: not UTF-8 text; save the sheet as 'CSV UTF-8' or as .xlsx") from None
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""))
+    except csv.Error as exc:
+        raise SellersError(f"{path}: not a readable CSV file ({exc})") from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - openpyxl is a declared dependency
+        raise SellersError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)") from None
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for a file that is not a workbook
+        raise SellersError(f"{path}: cannot be read as an Excel workbook ({type(exc).__name__})") from None
+    try:
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            yield list(row)
+    finally:
+        workbook.close()
+
+
+def _key(header: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(header or "").lower())
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _sheet(path: Path, rows: Iterator[list[Any]]) -> SellerSheet:
+    header: list[Any] | None = None
+    header_row = 0
+    for number, row in enumerate(rows, start=1):
+        if any(_text(cell) for cell in row):
+            header, header_row = row, number
+            break
+    if header is None:
+        raise SellersError(f"{path}: no header row and no sellers")
+    columns, notes = _map_columns(path, header)
+    sellers: list[dict[str, str]] = []
+    seen: dict[tuple[str, ...], int] = {}
+    empty: list[int] = []
+    for number, row in enumerate(rows, start=header_row + 1):
+        cells = {name: _cell(path, number, header, index, row) for name, index in columns.items()}
+        if not any(cells.values()) and not any(_text(c) for c in row):
+            empty.append(number)
+            continue
+        for name in REQUIRED:
+            if not cells.get(name):
+                raise SellersError(f"{path}: row {number}, column {_column_letter(columns[name])} "
+                                   f"('{header[columns[name]]}'): empty; every seller needs a {name.replace('_', ' ')}")
+        seller = {name: value for name, value in cells.items() if value}
+        identity = _identity(seller)
+        if identity in seen:
+            raise SellersError(f"{path}: row {number} repeats the seller in row {seen[identity]} "
+                               f"('{seller['name']}' on {seller['marketplace']}); list each seller once")
+        seen[identity] = number
+        sellers.append(seller)
+    if empty:
+        notes.append(f"{path}: skipped {len(empty)} empty row(s): {', '.join(map(str, empty[:20]))}"
+                     + (" …" if len(empty) > 20 else ""))
+    return SellerSheet(sellers, notes)
+
+
+def _map_columns(path: Path, header: list[Any]) -> tuple[dict[str, int], list[str]]:
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, cell in enumerate(header):
+        key = _key(cell)
+        field_name = next((name for name, names in HEADERS.items() if key in names), None)
+        if field_name is None:
+            if _text(cell):
+                ignored.append(str(cell).strip())
+            continue
+        if field_name in columns:
+            raise SellersError(f"{path}: columns {_column_letter(columns[field_name])} ('{header[columns[field_name]]}') "
+                               f"and {_column_letter(index)} ('{cell}') both give the {field_name.replace('_', ' ')}")
+        columns[field_name] = index
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        wanted = "; ".join(f"{name.replace('_', ' ')} (e.g. '{HEADERS[name][0]}')" for name in missing)
+        raise SellersError(f"{path}: header row has no column for {wanted}; found: "
+                           f"{', '.join(str(c) for c in header if _text(c)) or 'nothing'}")
+    notes = [f"{path}: ignored column(s) {', '.join(ignored)}"] if ignored else []
+    return columns, notes
+
+
+def _text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)  # a numeric seller ID read from Excel as 1103387452.0
+    return str(cell).strip()
+
+
+def _cell(path: Path, number: int, header: list[Any], index: int, row: list[Any]) -> str:
+    value = _text(row[index]) if index < len(row) else ""
+    where = f"{path}: row {number}, column {_column_letter(index)} ('{header[index]}')"
+    if len(value) > _MAX_CELL:
+        raise SellersError(f"{where}: {len(value)} characters; a Schedule A cell holds at most {_MAX_CELL}")
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\uf8ff]", value):
+        raise SellersError(f"{where}: contains control characters; type plain text")
+    if re.search(r"\{\{|\{%|%\}|\}\}", value):
+        raise SellersError(f"{where}: contains template syntax ('{{{{' or '{{%'); type plain text")
+    if "\n" in value or "\r" in value:
+        raise SellersError(f"{where}: contains a line break; put one value in each cell")
+    return value
+
+
+def _identity(seller: dict[str, str]) -> tuple[str, ...]:
+    """Two rows name the same seller when the marketplace and seller ID match, or (with no ID) the alias and
+    store match on the same marketplace; compared without case or spacing."""
+    market = _key(seller["marketplace"])
+    if seller.get("seller_id"):
+        return ("id", market, _key(seller["seller_id"]))
+    return ("name", market, _key(seller["name"]), _key(seller.get("store")))
