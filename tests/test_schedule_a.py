@@ -114,7 +114,7 @@ def test_a_sheet_without_the_needed_columns_says_which(tmp_path):
 
 TRO_PROVISIONS = [
     "likely has personal jurisdiction over Defendants",
-    "NBA Properties, Inc. v. HANWJH, 46 F.4th 614 (7th Cir. 2022)",
+    "NBA Props., Inc. v. HANWJH, 46 F.4th 614 (7th Cir. 2022)",
     "traditional legal remedies would be inadequate",
     "on a sliding scale",
     "has no adequate remedy at law",
@@ -193,7 +193,7 @@ def test_the_pi_order_without_schedule_a_provisions_stays_the_sdny_order(builtin
     render_document(builtin, "pi-order", answers, tmp_path / "pi.docx")
     body = "\n".join(p.text for p in Document(str(tmp_path / "pi.docx")).paragraphs)
     assert "Third Party Provider" not in body and "temporary restraining order" not in body
-    assert "Cassell" not in body and "NBA Properties" not in body
+    assert "Cassell" not in body and "HANWJH" not in body
     assert "Winter v. " in body
 
 
