@@ -158,7 +158,7 @@ def test_the_tro_for_500_sellers_carries_every_provision_and_every_seller(builti
     assert "[PROPOSED] TEMPORARY RESTRAINING ORDER" in body
     for provision in TRO_PROVISIONS:
         assert provision in body, provision
-    assert schedule[0] == ["No.", "Defendant (seller alias)", "Online store", "Marketplace", "Seller ID", "URL"]
+    assert schedule[0] == ["No.", "Defendant", "Online store", "Marketplace", "Seller ID", "URL"]
     assert schedule[1:] == [[str(i), s["name"], s["store"], s["marketplace"], s["seller_id"], s["url"]]
                             for i, s in enumerate(sellers(500), start=1)]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 # (answer field, column heading), in the order an N.D. Ill. Schedule A lists them
-COLUMNS = (("name", "Defendant (seller alias)"), ("store", "Online store"), ("marketplace", "Marketplace"),
+COLUMNS = (("name", "Defendant"), ("store", "Online store"), ("marketplace", "Marketplace"),
            ("seller_id", "Seller ID"), ("url", "URL"), ("domain", "Domain name"))
 _ALWAYS = {"name", "store", "marketplace", "url"}
 
