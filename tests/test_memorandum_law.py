@@ -223,3 +223,13 @@ def test_second_circuit_reasonableness_is_a_sliding_scale_and_sentences_stay_apa
     assert "sliding scale" in text and "See Metro. Life Ins. Co. v. Robertson-Ceco Corp., 84 F.3d 560, 568-69" in text
     assert '(2d Cir. 1996). "The unique burdens' in text
     assert "sliding scale" not in memo("moed")
+
+
+@pytest.mark.parametrize("template", ["rule-12b2-motion", "rule-12b2-notice", "rule-12b2-proposed-order"])
+def test_an_individual_movant_is_named_or_given_her_pronoun_never_called_it(template):
+    dana = dict(PERSON, pronoun="she")
+    text = movant(dana, court="cand", template=template, jurisdiction_theories=["general", "specific"])
+    assert "against Defendant Dana" in text
+    assert "against it " not in text and "burden it " not in text and "aimed its own" not in text
+    if template == "rule-12b2-motion":
+        assert "expressly aimed her own conduct" in text
