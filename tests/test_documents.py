@@ -242,7 +242,6 @@ def firm_with(tmp_path, text, variables, template_sections=None):
         "id": "firm-doc", "version": "1.0.0", "title": "Firm doc", "description": "A test document.",
         "kind": "memorandum", "document_title": "TEST", "sections": template_sections or [{"clauses": ["firm-clause"]}],
     }))
-    (folder / "interview.yaml").write_text("include: [../../../../" + str(EXAMPLES.parent / "templates/_shared/case.yaml") + "]\n")
     (folder / "interview.yaml").write_text(yaml.safe_dump({"include": [str(EXAMPLES.parent / "templates/_shared/case.yaml")]}))
     return load_library(root)
 

@@ -118,7 +118,9 @@ def test_every_clause_format_error_names_file_and_problem(tmp_path, change, mess
     library = lib(tmp_path, clause(**change) if "id" not in change else {**clause(), **change})
     assert library.problems, "the broken clause was accepted"
     assert message in str(library.problems[0])
-    assert "sample-clause" in str(library.problems[0]) or "Not_Kebab" in str(library.problems[0]) or ".yaml" in str(library.problems[0])
+    data = clause(**change) if "id" not in change else {**clause(), **change}
+    broken_file = tmp_path / "firm" / "clauses" / str(data["category"]) / f"{data['id']}.yaml"
+    assert str(library.problems[0]).startswith(f"{broken_file}: "), "the error does not begin with the file's path"
 
 
 def test_duplicate_ids_in_one_library_are_refused(tmp_path):
