@@ -23,6 +23,7 @@ def _private_layout_engine(tmp_path_factory):
     """The suite's warm LibreOffice is its own (not a developer's), idles out soon, and is stopped at the end."""
     os.environ["ASSEMBLER_LAYOUT_DIR"] = str(tmp_path_factory.mktemp("layout-engine"))
     os.environ.setdefault("ASSEMBLER_LAYOUT_IDLE", "60")
+    os.environ["ASSEMBLER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     yield
     from assembler.word.layout import default_engine
 

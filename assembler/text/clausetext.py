@@ -129,8 +129,20 @@ def analyse(text: str) -> tuple[set[str], set[str]]:
     """The answer variables a text uses and the authority keys it cites.
 
     Raises ``TemplateSyntaxError`` for bad syntax and ``ValueError`` when ``cite()`` is given anything but
-    literal keys (a citation must be checkable without rendering).
+    literal keys (a citation must be checkable without rendering). Results are kept across runs
+    (:mod:`assembler.text.analysis_cache`).
     """
+    from assembler.text import analysis_cache
+
+    known = analysis_cache.lookup(text)
+    if known is not None:
+        return known
+    variables, keys = _analyse(text)
+    analysis_cache.remember(text, variables, keys)
+    return variables, keys
+
+
+def _analyse(text: str) -> tuple[set[str], set[str]]:
     tree = environment().parse(text)
     variables = find_undeclared_variables(tree) - set(HELPERS)
     keys: set[str] = set()
