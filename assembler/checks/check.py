@@ -239,19 +239,16 @@ def _length(report: Report, document: Any, words: int, word_limit: int | None, l
             report.findings.append(Finding(rules.rule, f"{pages} pages of text, over the limit of {rules.limit_pages}"))
 
 
-def _body_pages(checked: Any) -> int | None:
-    """Pages from the first heading after the tables to the signature, laid out by LibreOffice (on a copy:
-    the layout tokens must not reach the document the other checks read)."""
-    from docx import Document
+def _body_pages(document: Any) -> int | None:
+    """Pages from the first heading after the tables to the signature, laid out by LibreOffice. The two
+    layout tokens are added to the document read for the other checks, saved, and taken out again at once
+    (so the draft is parsed once, and the tokens never reach another check)."""
     from docx.shared import Pt
 
     from assembler.word import layout
 
     if not layout.available():
         return None
-    copy = io.BytesIO()
-    checked.save(copy)
-    document = Document(copy)
     styles = {s.style_id: s.name for s in document.styles}
     start = end = None
     for paragraph in document.paragraphs:
@@ -263,11 +260,18 @@ def _body_pages(checked: Any) -> int | None:
             break
     if start is None:
         return None
-    start.add_run(layout.token("h", 0)).font.size = Pt(1)
-    if end is not None:
-        end.add_run(layout.token("h", 1)).font.size = Pt(1)
+    tokens = []
+    for paragraph, number in ((start, 0), (end, 1)):
+        if paragraph is not None:
+            run = paragraph.add_run(layout.token("h", number))
+            run.font.size = Pt(1)
+            tokens.append(run._r)
     out = io.BytesIO()
-    document.save(out)
+    try:
+        document.save(out)
+    finally:
+        for token in tokens:
+            token.getparent().remove(token)
     pages = layout.pages_of_tokens(out.getvalue())
     if not pages or "h0" not in pages:
         return None
