@@ -27,9 +27,13 @@ def cache_file() -> Path:
     from assembler.text import clausetext
 
     source = Path(clausetext.__file__).read_bytes() + Path(__file__).read_bytes() + jinja2.__version__.encode()
-    folder = os.environ.get("ASSEMBLER_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or
-                                                           Path.home() / ".cache") / "assembler"
-    return Path(folder) / f"clause-analysis-{hashlib.sha256(source).hexdigest()[:12]}.json"
+    return cache_folder() / f"clause-analysis-{hashlib.sha256(source).hexdigest()[:12]}.json"
+
+
+def cache_folder() -> Path:
+    """Where `assembler` keeps what it can reuse across runs: ``ASSEMBLER_CACHE_DIR``, else the user's cache."""
+    return Path(os.environ.get("ASSEMBLER_CACHE_DIR") or
+                Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "assembler")
 
 
 def lookup(text: str) -> tuple[set[str], set[str]] | None:

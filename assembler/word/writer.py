@@ -298,6 +298,34 @@ def _closing(writer: _BodyWriter, draft: Draft) -> None:
 
 @lru_cache(maxsize=1)
 def default_skeleton() -> bytes:
+    """The built-in skeleton, built once and kept across runs (in the cache folder, under a name that changes
+    with this module's source and python-docx's version, so a change to either builds it afresh)."""
+    import hashlib
+    import os
+    import tempfile
+
+    import docx
+
+    from assembler.text.analysis_cache import cache_folder
+
+    stamp = hashlib.sha256(Path(__file__).read_bytes() + docx.__version__.encode()).hexdigest()[:12]
+    kept = cache_folder() / f"skeleton-{stamp}.docx"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    data = _build_skeleton()
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=kept.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(data)
+        os.replace(handle.name, kept)
+    except OSError:
+        pass
+    return data
+
+
+def _build_skeleton() -> bytes:
     """The built-in skeleton: styles, page setup, footer page number, caption and title with docxtpl tags."""
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
