@@ -249,3 +249,84 @@ def test_sellers_on_the_command_line_and_a_bad_cell_exits_2_naming_it(run_cli, t
     assert code == 2
     assert err.strip() == f"error: {bad}: row 3, column B ('Marketplace'): empty; every seller needs a marketplace"
     assert not (tmp_path / "u.docx").exists()
+
+
+# --- check: each Schedule A rule, triggered by an order that breaks only that rule ----------------------------
+
+SCHEDULE_A_RULES = ("Fed. R. Civ. P. 65(b)", "Grupo Mexicano", "Fed. R. Civ. P. 65(d)(1)(C), (d)(2)",
+                    "Fed. R. Civ. P. 65(d)(2)(C)")
+
+
+@pytest.fixture(scope="module")
+def clean_tro(builtin, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("tro") / "tro.docx"
+    render_document(builtin, "tro-order", tro_answers(schedule_a=sellers(3)), out)
+    return out
+
+
+def broken(clean: Path, tmp_path: Path, edit) -> Path:
+    document = Document(str(clean))
+    edit(document)
+    out = tmp_path / "broken.docx"
+    document.save(str(out))
+    return out
+
+
+def paragraph_with(document, words: str):
+    return next(p for p in document.paragraphs if words in p.text)
+
+
+def drop(words: str):
+    def edit(document):
+        element = paragraph_with(document, words)._p
+        element.getparent().remove(element)
+    return edit
+
+
+def retype(words: str, old: str, new: str):
+    def edit(document):
+        paragraph = paragraph_with(document, words)
+        text = paragraph.text.replace(old, new)
+        for run in paragraph.runs[1:]:
+            run._r.getparent().remove(run._r)
+        paragraph.runs[0].text = text
+    return edit
+
+
+def drop_schedule(document):
+    body = document.element.body
+    for element in list(body.iterchildren()):
+        if element.tag.endswith("}tbl") and "Online store" in "".join(element.itertext()):
+            body.remove(element)
+
+
+def schedule_a_findings_of(builtin, path: Path) -> list[str]:
+    from assembler.checks.check import check_draft
+
+    report = check_draft(builtin, path, template_id="tro-order", layout=False)
+    return [str(f) for f in report.findings if f.rule.startswith(SCHEDULE_A_RULES)]
+
+
+def test_the_rendered_tro_and_pi_order_pass_check(builtin, clean_tro, tmp_path):
+    from assembler.checks.check import check_draft
+
+    assert check_draft(builtin, clean_tro, layout=False).findings == []
+    render_document(builtin, "pi-order", tro_answers(schedule_a=sellers(3)), tmp_path / "pi.docx")
+    assert check_draft(builtin, tmp_path / "pi.docx", layout=False).findings == []
+
+
+@pytest.mark.parametrize("edit, rule, words", [
+    (drop("The Court issues this Order without notice"), "Fed. R. Civ. P. 65(b)(1)", "immediate and irreparable injury"),
+    (drop("This Order expires"), "Fed. R. Civ. P. 65(b)(2)", "states no expiry"),
+    (retype("This Order expires", "expires 14 days", "expires 28 days"), "Fed. R. Civ. P. 65(b)(2)", "runs 28 days"),
+    (retype("equitable accounting of Defendants' profits", "up to $50,000.00 for each Defendant, ", ""),
+     "Grupo Mexicano", "has no cap"),
+    (drop("may move to modify or release the restraint"), "Grupo Mexicano", "no route"),
+    (drop_schedule, "Fed. R. Civ. P. 65(d)(1)(C), (d)(2)", "no Schedule A listing them is annexed"),
+    (retype("is bound by it (each a", "receives actual notice of this Order, and is in active concert or participation "
+            "with Defendants by providing", "provides"), "Fed. R. Civ. P. 65(d)(2)(C)", "without limiting it"),
+])
+def test_check_finds_each_broken_rule_and_only_that_one(builtin, clean_tro, tmp_path, edit, rule, words):
+    found = schedule_a_findings_of(builtin, broken(clean_tro, tmp_path, edit))
+    assert len(found) == 1, found
+    assert found[0].startswith(rule) and words in found[0]

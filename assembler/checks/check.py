@@ -98,6 +98,9 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
         report.notes.append("--word-limit not applied: word limits bind memoranda, not orders")
     if report.injunction:
         _rule_65(report, text)
+        from assembler.checks.schedule_a import schedule_a_findings
+
+        report.findings.extend(schedule_a_findings([p for p in text.body if p.strip()], document))
     return report
 
 
