@@ -53,9 +53,11 @@ def _last_run_without_period(document):
 
 
 def _double_honorific(document):
-    line = paragraph(document, "Hon. J. Paul Oetken")
-    for run in line.runs:
-        run.text = run.text.replace("Hon. ", "Hon. Hon. ")
+    # the judge's line as a lawyer might retype it in Word
+    line = next(p for p in document.paragraphs if p.text.strip().upper() == "J. PAUL OETKEN")
+    line.runs[0].text, *rest = ["Hon. Hon. J. Paul Oetken"] + ["" for _ in line.runs[1:]]
+    for run, text in zip(line.runs[1:], rest):
+        run.text = text
 
 
 @pytest.mark.parametrize("change, rule, shown", [
