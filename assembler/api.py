@@ -45,6 +45,7 @@ def render_document(
     With ``pdf``, ``OUT.pdf`` (PDF/A-2b, for filing) is written beside ``OUT.docx``; it needs LibreOffice.
     """
     docx_path = _output(out, force, pdf)
+    _not_the_answers(docx_path, source)
     draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
     return _write(library, draft, docx_path, force, layout, pdf)
 
@@ -69,6 +70,18 @@ def _output(out: str | Path, force: bool, pdf: bool = False) -> Path:
         require_libreoffice()
         check_writable(pdf_path_for(docx_path), force=force)
     return docx_path
+
+
+def _not_the_answers(docx_path: Path, answers: object) -> None:
+    """Even with --force, never replace the answers file the draft is built from (a matter's only copy)."""
+    if not isinstance(answers, (str, Path)):
+        return
+    answers_path = Path(answers).resolve()
+    for path in (docx_path, manifest_path(docx_path)):
+        if path.resolve() == answers_path:
+            from assembler.errors import AssemblerError
+
+            raise AssemblerError(f"{path}: that is the answers file; choose another output name")
 
 
 def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False,
@@ -132,6 +145,7 @@ def reassemble_document(
 
     manifest = read_manifest(Path(draft))
     docx_path = _output(out, force, pdf)
+    _not_the_answers(docx_path, source)
     template = manifest["template"]
     pins = None if upgrade else {str(c["id"]): str(c["version"]) for c in manifest["clauses"]}
     assembled = assemble(library, str(template["id"]), answers, pins=pins, strict=strict, source=source)

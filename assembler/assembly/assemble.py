@@ -87,6 +87,17 @@ class Draft:
         return digest(self.answers)
 
     @property
+    def identity(self) -> str:
+        """What ties the Word file to its manifest: a digest of the template, court, answers and clause
+        versions. The same inputs give the same identity (re-rendering is byte-identical)."""
+        import hashlib
+        import json
+
+        parts = [self.template.id, str(self.template.version), self.court.id, self.answers_digest,
+                 [[u.id, u.version, u.hash] for u in self.clause_uses]]
+        return "assembler:" + hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]
+
+    @property
     def tool_version(self) -> str:
         return __version__
 

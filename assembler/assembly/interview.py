@@ -90,9 +90,17 @@ def run_interview(questions: list[Question], answers: dict[str, Any], asker: Ask
                 continue  # answered in the file, and valid
             if not given and question.name in answers and not question.required:
                 continue  # an optional answer the file deliberately leaves blank
-            value = _ask(question, answers, asker, answers)
+            if question.type == "list" or question.type == "object":
+                # built in place, so Ctrl-C keeps every finished item and the fields of the one being typed
+                partial = current if given else None
+                value = (_ask_list(question, asker, answers, partial) if question.type == "list"
+                         else _ask_fields(question, asker, answers, into=_live(answers, question.name, partial, {})))
+            else:
+                value = _ask(question, answers, asker, answers)
             if value is not None:
                 answers[question.name] = value
+            elif question.type in ("list", "object") and not answers.get(question.name):
+                answers.pop(question.name, None)
     except KeyboardInterrupt:
         raise InterviewAborted(answers) from None
     return answers
@@ -102,9 +110,9 @@ def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[
     prompt = question.prompt + ("" if question.required else " (optional)")
     kind = question.type
     if kind == "object":
-        return _ask_fields(question, asker, answers)
+        return _ask_fields(question, asker, answers, into=_live(scope, question.name, None, {}))
     if kind == "list":
-        return _ask_list(question, asker, answers)
+        return _ask_list(question, asker, answers, home=scope)
     if kind == "confirm":
         return asker.confirm(prompt, default=bool(question.default))
     if kind == "select":
@@ -162,20 +170,39 @@ def _number(text: str) -> int | float | str:
     return int(number) if number.is_integer() else number
 
 
-def _ask_fields(question: Question, asker: Asker, answers: dict[str, Any], label: str = "") -> dict[str, Any]:
-    item: dict[str, Any] = {}
+def _live(answers: dict[str, Any], name: str, partial: Any, empty: Any) -> Any:
+    """The value being built for ``name``, stored in ``answers`` at once (resumed from ``partial``)."""
+    answers[name] = partial if isinstance(partial, type(empty)) else empty
+    return answers[name]
+
+
+def _ask_fields(question: Question, asker: Asker, answers: dict[str, Any], label: str = "",
+                into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Ask an object's fields into ``into`` (kept by the caller), skipping fields it already holds validly."""
+    item: dict[str, Any] = {} if into is None else into
     for sub in question.fields:
         if not condition_holds(sub.when, item):
+            continue
+        if item.get(sub.name) not in (None, "", []) and not check_answer(sub, item[sub.name], answers):
             continue
         titled = Question(**{**sub.__dict__, "prompt": f"{label}{sub.prompt}"})
         value = _ask(titled, item, asker, answers)
         if value is not None:
             item[sub.name] = value
+        elif sub.type in ("list", "object") and not item.get(sub.name):
+            item.pop(sub.name, None)  # built in place, then left empty
     return item
 
 
-def _ask_list(question: Question, asker: Asker, answers: dict[str, Any]) -> list[Any] | None:
-    items: list[Any] = []
+def _ask_list(question: Question, asker: Asker, answers: dict[str, Any], partial: Any = None,
+              home: dict[str, Any] | None = None) -> list[Any] | None:
+    """Ask a list one item at a time. The list lives in ``answers`` while it is asked, so Ctrl-C keeps the
+    items finished and the one half typed; resumed, complete items are kept and a half-typed one finished."""
+    items: list[Any] = _live(answers if home is None else home, question.name, partial, [])
+    if question.fields:
+        for number, item in enumerate(items, start=1):
+            if isinstance(item, dict) and _field_gaps(question, item, answers):
+                _ask_fields(question, asker, answers, label=f"{question.item.capitalize()} {number}: ", into=item)
     minimum = question.min or 0
     while True:
         if len(items) >= minimum:
@@ -184,10 +211,17 @@ def _ask_list(question: Question, asker: Asker, answers: dict[str, Any]) -> list
                 break
         number = len(items) + 1
         if question.fields:
-            items.append(_ask_fields(question, asker, answers, label=f"{question.item.capitalize()} {number}: "))
+            item: dict[str, Any] = {}
+            items.append(item)
+            _ask_fields(question, asker, answers, label=f"{question.item.capitalize()} {number}: ", into=item)
         else:
             scalar = Question(name=question.name, type=question.of, prompt=f"{question.item.capitalize()} {number}")
             value = _ask(scalar, answers, asker, answers)
             if value is not None:
                 items.append(value)
     return items or None
+
+
+def _field_gaps(question: Question, item: dict[str, Any], answers: dict[str, Any]) -> bool:
+    """Whether a resumed item still lacks a field (it was being typed when the interview stopped)."""
+    return any(check_answer(sub, item.get(sub.name), answers) for sub in question.fields if condition_holds(sub.when, item))

@@ -9,6 +9,7 @@ of any draft, later, "is anything in here out of date?" and rebuild it exactly.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ def build_manifest(draft: Draft, docx_name: str, docx_bytes: bytes, registry: An
         "assembler": draft.tool_version,
         "document": docx_name,
         "document_sha256": hashlib.sha256(docx_bytes).hexdigest(),
+        "document_id": draft.identity,
         "template": {"id": draft.template.id, "version": draft.template.version},
         "court": draft.court.id,
         "answers_digest": draft.answers_digest,
@@ -77,4 +79,25 @@ def read_manifest(draft_path: Path) -> dict[str, Any]:
             Version.parse(entry["version"])
         except ValueError as exc:
             raise ManifestError(f"{path}: clause {entry['id']}: {exc}") from None
+    if not draft_path.name.endswith(SUFFIX):
+        _belongs_to(data, draft_path, path)
     return data
+
+
+def _belongs_to(manifest: dict[str, Any], draft_path: Path, path: Path) -> None:
+    """Refuse a manifest that was written for another draft (copied, or left from an earlier render): the
+    draft's identifier, which Word keeps through edits, must be the manifest's ``document_id``."""
+    import zipfile
+
+    expected = manifest.get("document_id")
+    if not expected or not draft_path.is_file():
+        return  # a manifest from before document ids; nothing to compare
+    try:
+        with zipfile.ZipFile(draft_path) as package:
+            core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return  # the draft itself is reported unreadable by whoever reads it next
+    found = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", core)
+    if (found.group(1) if found else "") != expected:
+        raise ManifestError(f"{path}: this manifest belongs to another draft, not {draft_path.name} "
+                            "(render the draft again to get its own manifest)")

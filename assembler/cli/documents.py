@@ -109,14 +109,15 @@ def new(args: argparse.Namespace) -> int:
     library = load(args)
     template = find_template(library.template_dirs, args.template)
     output = Path(args.output or f"{template.id}.docx")
-    check_writable(output, manifest_path(output), force=args.force)
+    # before the first question: an output folder that cannot be written is found now, not after the last
+    check_writable(output, manifest_path(output), force=args.force, probe=True)
     if args.pdf:
         from assembler.word.pdf import pdf_path_for, require_libreoffice
 
         require_libreoffice()
         check_writable(pdf_path_for(output), force=args.force)
     if args.save_answers:
-        check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers)
+        check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers, probe=True)
     answers = _with_sellers(load_answers(args.answers) if args.answers else {}, args)
     asker = interview.terminal_asker()
     try:
@@ -146,9 +147,9 @@ def _offer_answers_so_far(answers: dict, args: argparse.Namespace, template_id: 
 
     target = args.save_answers
     if not target:
-        target = f"{template_id}-answers.yaml"
+        target = _unused(Path(f"{template_id}-answers.yaml"))
         try:
-            keep = not Path(target).exists() and asker.confirm(f"Save the answers so far to {target}?", default=True)
+            keep = asker.confirm(f"Save the answers so far to {target}?", default=True)
         except (KeyboardInterrupt, AssemblerError):
             keep = False
         if not keep:
@@ -180,3 +181,13 @@ def pdf(args: argparse.Namespace) -> int:
 
     print(f"wrote {write_pdf(args.draft, args.output, force=args.force)}")
     return 0
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or ``NAME-2.yaml``, ``NAME-3.yaml`` … when it exists (the file being resumed is never
+    overwritten, and answers are always offered a place)."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate

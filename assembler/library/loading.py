@@ -21,7 +21,11 @@ from assembler.text.clausetext import TemplateSyntaxError, analyse
 from assembler.errors import AssemblerError, ClauseFileError, UnknownClauseError
 from assembler.library.versions import split_ref
 
-BUILTIN_ROOT = Path(__file__).resolve().parent.parent.parent
+_CHECKOUT = Path(__file__).resolve().parent.parent.parent
+_PACKAGED = Path(__file__).resolve().parent.parent / "_builtin"  # what setup.py copies into a wheel
+# A checkout (or an editable install of one) reads its own clauses/ and templates/; an installed wheel reads
+# the copy it carries.
+BUILTIN_ROOT = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "clauses").is_dir() else _PACKAGED
 AUTHORITIES_FILE = "authorities.yaml"
 AUTHORITIES_DIR = "authorities"
 
@@ -113,6 +117,9 @@ def load_library(firm: str | os.PathLike[str] | None = None) -> Library:
     for index, root in enumerate(library.roots):
         layer = "built-in" if index == 0 else str(root)
         _load_layer(library, root, layer)
+    if not any(c.layer == "built-in" for c in library.clauses.values()) and not (BUILTIN_ROOT / "templates").is_dir():
+        raise AssemblerError(f"the built-in clause library is missing (looked in {BUILTIN_ROOT}); reinstall assembler "
+                             "from its source, or pass --library")
     _check_clause_text(library)
     library.long_arm, problems = load_long_arm(library.template_dirs, library.registry)
     library.problems.extend(problems)

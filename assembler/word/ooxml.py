@@ -207,8 +207,9 @@ def document_time(day: Any) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
 
 
-def clean_metadata(document: Any, title: str, author: str, when: dt.datetime) -> None:
-    """Metadata safe to file: title and author from the answers, nothing from the tool or its template."""
+def clean_metadata(document: Any, title: str, author: str, when: dt.datetime, identifier: str = "") -> None:
+    """Metadata safe to file: title and author from the answers, nothing from the tool or its template; the
+    identifier ties a draft to its manifest (a digest, no answer in it), and survives editing in Word."""
     props = document.core_properties
     props.title = title
     props.author = author
@@ -218,7 +219,7 @@ def clean_metadata(document: Any, title: str, author: str, when: dt.datetime) ->
     props.comments = ""
     props.category = ""
     props.content_status = ""
-    props.identifier = ""
+    props.identifier = identifier
     props.language = ""
     props.version = ""
     props.revision = 1

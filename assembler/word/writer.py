@@ -90,7 +90,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     _closing(writer, draft)
     count = _fill_word_count(document, draft.rules)
     when = document_time(draft.filing_date)
-    clean_metadata(document, draft.title, draft.firm, when)
+    clean_metadata(document, draft.title, draft.firm, when, draft.identity)
     if draft.template.kind == "memorandum":
         update_fields_on_open(document)
     out = io.BytesIO()
