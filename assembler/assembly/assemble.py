@@ -136,6 +136,8 @@ def assemble(
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)
     builder.warnings.extend(facts)
+    builder.warnings.extend(f"{problem} (a draft version, left out until it is fixed; this document does not use it)"
+                            for problem in library.broken_drafts)
     if court.divisions and not context.get("division"):
         builder.warnings.append(f"the {court.district}'s captions name the division ({join_or(court.divisions)}); "
                                 "answer 'division'")

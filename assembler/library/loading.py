@@ -44,6 +44,9 @@ class Library:
     registry: Registry = field(default_factory=Registry)
     problems: list[AssemblerError] = field(default_factory=list)
     long_arm: dict[str, LongArm] = field(default_factory=dict)  # by postal code: templates/long-arm.yaml
+    # draft versions whose text cannot be used: reported by verify and warned on render, but they block
+    # nothing (a draft is never chosen unless pinned, and then it is "no such version")
+    broken_drafts: list[AssemblerError] = field(default_factory=list)
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -159,8 +162,14 @@ def _check_clause_text(library: Library) -> None:
     for clause_id in list(library.clauses):
         clause = library.clauses[clause_id]
         try:
-            for version in clause.versions:
-                clause.authority_keys[str(version.version)] = check_version_text(library, clause, version)
+            for version in list(clause.versions):
+                try:
+                    clause.authority_keys[str(version.version)] = check_version_text(library, clause, version)
+                except ClauseFileError as exc:
+                    if version.status != "draft":
+                        raise
+                    library.broken_drafts.append(exc)  # one editor's unfinished draft blocks no document
+                    clause.versions.remove(version)
         except ClauseFileError as exc:
             library.problems.append(exc)
             del library.clauses[clause_id]
@@ -194,7 +203,7 @@ def verify_library(library: Library) -> list[str]:
     from assembler.library.courtrules import rules_table
     from assembler.library.templates import load_template, template_dirs_by_id
 
-    problems = [str(p) for p in library.problems]
+    problems = [str(p) for p in library.problems + library.broken_drafts]
     for _, directory in sorted(template_dirs_by_id(library.template_dirs).items()):
         try:
             load_template(directory)

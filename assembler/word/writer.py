@@ -137,7 +137,7 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
     heading = writer.add("TABLE OF CONTENTS", "Table Heading")
     outline_level(heading)
     if note:
-        writer.document.add_comment(heading.runs, text=note, author="assembler", initials="A")
+        writer.document.add_comment(heading.runs, text=note, author="Drafting note", initials="N")  # no generator name
     toc_rows = []
     for index, block in enumerate(h for h in draft.blocks if isinstance(h, Paragraph) and h.style.startswith("heading")):
         level = int(block.style[-1])

@@ -1,0 +1,188 @@
+"""The QA report's hostile-input recipes (reviews/qa-report.md), re-run: each case is one change to a bundled
+example, rendered through the command line, and its outcome classified as the report classified it.
+
+A case is *refused* (exit 2, one line on stderr, nothing written), *rendered* (exit 0 and the text a court
+should read), or a failure: a traceback, a wrong output, a valid input refused, or data lost. The tally test
+requires every case to come out as the report says it should now: no traceback, no wrong output, no data
+loss, every valid input accepted.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+
+from samples import EXAMPLES, example
+
+
+@dataclass
+class Case:
+    q: str  # the QA report's item
+    name: str
+    template: str
+    change: Callable[[dict[str, Any]], Any] | str  # a change to the answers, or the file's text as typed
+    expect: str  # "refuse" or "render"
+    says: list[str] = field(default_factory=list)  # refuse: in the error; render: in the draft's text
+    never: list[str] = field(default_factory=list)  # render: never in the draft's text
+    base: str = ""  # the example changed (default: the template's)
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(answers: dict[str, Any]) -> None:
+        target, *keys = path.split(".")
+        node: Any = answers
+        for key in [target, *keys][:-1]:
+            node = node[int(key)] if key.isdigit() else node[key]
+        last = [target, *keys][-1]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+    return change
+
+
+def _drop(name: str) -> Callable[[dict[str, Any]], None]:
+    return lambda answers: answers.pop(name)
+
+
+def _text_of(path: Path) -> str:
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    cells = [p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+MEMO, ORDER, NOTICE = "rule-12b2-motion", "pi-order", "rule-12b2-notice"
+SECOND_PLAINTIFF = {"name": "Alibaba Singapore Pte. Ltd.", "short_name": "Alibaba Singapore", "kind": "corporation"}
+SCHEDULE_A_PARTY = {"name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
+                    "short_name": "Defendants", "kind": "other"}
+CEPIA = (EXAMPLES / "cepia-motion.yaml").read_text(encoding="utf-8")
+
+CASES = [
+    # Q1: literal "#." and merged findings; a typed closing period
+    Case("Q1", "no literal #. in the order", ORDER, lambda a: None, "render", ["4.\t"], ["#.", ".."]),
+    Case("Q1", "conduct typed as a sentence", ORDER, _set("infringing_conduct", "sold counterfeit goods."), "render",
+         ["sold counterfeit goods. That use"], ["goods.."]),
+    # Q2: the court list
+    Case("Q2", "D.N.J. can be chosen", ORDER, _set("court", "njd"), "render", ["DISTRICT OF NEW JERSEY"]),
+    Case("Q2", "Vermont is in the Second Circuit", ORDER, _set("court", "vtd"), "render", ["Polaroid"]),
+    Case("Q2", "the District of Oklahoma is abolished", ORDER, _set("court", "okd"), "refuse",
+         ["not a current district court", "oknd"]),
+    Case("Q2", "the District of North Carolina is abolished", ORDER, _set("court", "ncd"), "refuse", ["nced"]),
+    Case("Q2", "the District of West Virginia is abolished", ORDER, _set("court", "wvad"), "refuse", ["wvnd"]),
+    # Q3: agreement
+    Case("Q3", "one enjoined defendant", ORDER, _set("enjoined", ["ABBC"]), "render", [],
+         ["ABBC are enjoined", "ABBC have used", "ABBC have not"]),
+    Case("Q3", "two plaintiffs", ORDER, lambda a: a["plaintiffs"].append(dict(SECOND_PLAINTIFF)), "render",
+         ["Alibaba and Alibaba Singapore"], ["Alibaba Singapore has shown", "Alibaba Singapore owns"]),
+    Case("Q3", "a Schedule A party without Schedule A entries", ORDER,
+         lambda a: a.update(court="ilnd", defendants=[dict(SCHEDULE_A_PARTY)], filer={**a["filer"]}), "refuse",
+         ["Schedule A"]),
+    # Q7: optional facts
+    Case("Q7", "facts left out of the memorandum", MEMO, _drop("facts"), "render", ["PRELIMINARY STATEMENT"]),
+    # Q8: control characters
+    Case("Q8", "a soft line break in a name", MEMO, _set("plaintiffs.0.name", "Cepia\vL.L.C."), "refuse",
+         ["'plaintiffs[1].name' contains a soft line break (U+000B)"]),
+    Case("Q8", "a NUL in a fact", MEMO, _set("facts.0", "A fact with a NUL \x00 here."), "refuse",
+         ["'facts[1]' contains a NUL (U+0000)"]),
+    Case("Q8", "a bell and a form feed in a fact", MEMO, _set("facts.0", "Bell \x07 and form feed \x0c here."),
+         "refuse", ["'facts[1]' contains a control character (U+0007)"]),
+    # Q10: wrong answers become wrong text
+    Case("Q10", "a duplicate key", MEMO, CEPIA + "court: nysd\n", "refuse", ["'court' is given twice"]),
+    Case("Q10", "misspelt top-level answers", MEMO,
+         CEPIA.replace("judge:", "judeg:") + "filling_date: 2026-12-15\n", "refuse",
+         ["did you mean 'judge'", "did you mean 'filing_date'"]),
+    Case("Q10", "Hon. typed before the judge", ORDER, _set("judge", "Hon. J. Paul Oetken"), "render",
+         ["Hon. J. Paul Oetken"], ["Hon. Hon."]),
+    Case("Q10", "an infinite bond", ORDER, _set("bond_amount", float("inf")), "refuse", ["'bond_amount'"]),
+    Case("Q10", "a bond of 1,0,0", ORDER, _set("bond_amount", "1,0,0"), "refuse", ["'bond_amount'"]),
+    Case("Q10", "a bidi override in a name", MEMO, _set("plaintiffs.0.name", "Cepia \u202eevil\u202c LLC"),
+         "refuse", ["right-to-left"]),
+    Case("Q10", "hostile but valid text", MEMO, _set("plaintiffs.0.name", "Cepia & <b>Sons</b> ]]> \"Chloé\" § 🙂"),
+         "render", ["CEPIA & <B>SONS</B> ]]> \"CHLOÉ\" §"]),
+    # Q14: registration numbers
+    Case("Q14", "USPTO form with commas", ORDER, _set("marks.0.registration_number", "1,234,567"), "render",
+         ["U.S. Reg. No. 1,234,567"], ["Reg. No. 1234567"]),
+    Case("Q14", "a six-digit registration", ORDER, _set("marks.0.registration_number", "986503"), "render",
+         ["U.S. Reg. No. 986,503"]),
+    Case("Q14", "eight digits", ORDER, _set("marks.0.registration_number", "12345678"), "refuse",
+         ["'marks[1].registration_number'"]),
+    # Q15: tracebacks from answers
+    Case("Q15", "an unquoted impossible date", MEMO, CEPIA + "filing_date: 2026-02-30\n", "refuse",
+         ["'filing_date' must be a real date"]),
+    Case("Q15", "a NaN bond", ORDER, _set("bond_amount", float("nan")), "refuse", ["'bond_amount'"]),
+    # Q19: messages
+    Case("Q19", "an unknown court id", ORDER, _set("court", "nyxd"), "refuse",
+         ["not one of the 94 federal district court ids"]),
+]
+
+
+def _run(case: Case, run_cli, folder: Path) -> str:
+    """The outcome as the QA report counts it: refused, rendered, traceback, wrong output, valid refused."""
+    answers_file = folder / "a.yaml"
+    if isinstance(case.change, str):
+        answers_file.write_text(case.change, encoding="utf-8")
+    else:
+        answers = example(case.base or ("alibabacoin-pi-order.yaml" if case.template == ORDER else "cepia-motion.yaml"))
+        case.change(answers)
+        answers_file.write_text(yaml.safe_dump(answers, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    before = answers_file.read_bytes()
+    out = folder / "out.docx"
+    try:
+        code, _, err = run_cli("render", case.template, "--answers", answers_file, "-o", out, "--no-layout")
+    except Exception:  # noqa: BLE001 - what the report calls a traceback
+        return "traceback"
+    if answers_file.read_bytes() != before:
+        return "data loss"
+    if code == 2:
+        clean = err.startswith("error: ") and err.count("\n") == 1 and sorted(p.name for p in folder.iterdir()) == ["a.yaml"]
+        if case.expect == "render":
+            return "valid input refused"
+        return "refused" if clean and all(s in err for s in case.says) else "wrong output"
+    if code != 0:
+        return "traceback"
+    if case.expect == "refuse":
+        return "wrong output"
+    text = _text_of(out)
+    ok = all(s in text for s in case.says) and not any(n in text for n in case.never)
+    return "rendered" if ok else "wrong output"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.q}-{c.name}")
+def test_each_recipe(case, run_cli, tmp_path):
+    assert _run(case, run_cli, tmp_path) == ("refused" if case.expect == "refuse" else "rendered")
+
+
+def test_the_tally(run_cli, tmp_path_factory):
+    tally = Counter(_run(case, run_cli, tmp_path_factory.mktemp("case")) for case in CASES)
+    assert tally["traceback"] == tally["wrong output"] == tally["data loss"] == tally["valid input refused"] == 0, tally
+    assert tally["refused"] + tally["rendered"] == len(CASES)
+
+
+def test_q17_one_broken_draft_clause_blocks_nothing_that_does_not_use_it(run_cli, tmp_path):
+    from assembler.library.loading import BUILTIN_ROOT
+
+    source = BUILTIN_ROOT / "clauses" / "injunction-language" / "pi-security-bond.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["versions"] = [v for v in data["versions"] if v["status"] != "draft"]
+    data["versions"].append({"version": "9.0.0", "status": "draft", "date": "2026-11-25", "author": "KM Lawyer",
+                             "note": "unfinished", "text": "Security of {{ bond_amount | money ) }}."})
+    folder = tmp_path / "firm" / "clauses" / "injunction-language"
+    folder.mkdir(parents=True)
+    (folder / "pi-security-bond.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    firm = tmp_path / "firm"
+    for template, example_file in ((MEMO, "cepia-motion.yaml"), (ORDER, "alibabacoin-pi-order.yaml")):
+        out = tmp_path / f"{template}.docx"
+        code, _, err = run_cli("--library", firm, "render", template, "--answers", EXAMPLES / example_file, "-o", out,
+                               "--no-layout")
+        assert code == 0, err
+        assert "pi-security-bond@9.0.0: clause text line 1" in err and "left out until it is fixed" in err
+    code, out, err = run_cli("--library", firm, "clauses", "verify")
+    assert code == 1 and "pi-security-bond@9.0.0" in out + err
