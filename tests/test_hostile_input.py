@@ -107,6 +107,12 @@ CASES = [
          "refuse", ["right-to-left"]),
     Case("Q10", "hostile but valid text", MEMO, _set("plaintiffs.0.name", "Cepia & <b>Sons</b> ]]> \"Chloé\" § 🙂"),
          "render", ["CEPIA & <B>SONS</B> ]]> \"CHLOÉ\" §"]),
+    Case("Q10", "a non-party affiliate", MEMO, _set("related_entity", "Nobody Inc"), "refuse",
+         ["'related_entity': Nobody Inc is not a party's short name"]),
+    Case("Q10", "a non-party client", MEMO, _set("filer.represents", ["Ghost LLC"]), "refuse",
+         ["'filer.represents': Ghost LLC not a party's short name"]),
+    Case("Q10", "duplicate movants", MEMO, _set("movants", ["Alibaba Holding", "Alibaba Holding"]), "refuse",
+         ["more than once"]),
     # Q14: registration numbers
     Case("Q14", "USPTO form with commas", ORDER, _set("marks.0.registration_number", "1,234,567"), "render",
          ["U.S. Reg. No. 1,234,567"], ["Reg. No. 1234567"]),

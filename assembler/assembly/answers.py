@@ -252,6 +252,23 @@ def _cross_checks(answers: dict[str, Any]) -> list[str]:
     if doubled:
         problems.append(f"short name(s) {', '.join(doubled)} used for more than one party")
     problems.extend(_division_problems(answers))
+    problems.extend(_names_a_party(answers, shorts))
+    return problems
+
+
+def _names_a_party(answers: dict[str, Any], shorts: list[str]) -> list[str]:
+    """Answers that name parties by short name must name parties: an affiliate or client who is not one would
+    print a stranger's name in a heading or a signature block."""
+    problems = []
+    related = answers.get("related_entity")
+    if isinstance(related, str) and related and related not in shorts:
+        problems.append(f"'related_entity': {related} is not a party's short name (one of {join_and(shorts)})")
+    filer = answers.get("filer")
+    represents = filer.get("represents") if isinstance(filer, dict) else None
+    strangers = [str(r) for r in represents or [] if str(r) not in shorts] if isinstance(represents, list) else []
+    if strangers:
+        problems.append(f"'filer.represents': {', '.join(strangers)} not a party's short name "
+                        f"(one of {join_and(shorts)})")
     return problems
 
 
