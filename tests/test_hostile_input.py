@@ -109,8 +109,6 @@ CASES = [
          "render", ["CEPIA & <B>SONS</B> ]]> \"CHLOÉ\" §"]),
     Case("Q10", "a non-party affiliate", MEMO, _set("related_entity", "Nobody Inc"), "refuse",
          ["'related_entity': Nobody Inc is not a party's short name"]),
-    Case("Q10", "a non-party client", MEMO, _set("filer.represents", ["Ghost LLC"]), "refuse",
-         ["'filer.represents': Ghost LLC not a party's short name"]),
     Case("Q10", "duplicate movants", MEMO, _set("movants", ["Alibaba Holding", "Alibaba Holding"]), "refuse",
          ["more than once"]),
     # Q14: registration numbers
@@ -192,3 +190,11 @@ def test_q17_one_broken_draft_clause_blocks_nothing_that_does_not_use_it(run_cli
         assert "pi-security-bond@9.0.0: clause text line 1" in err and "left out until it is fixed" in err
     code, out, err = run_cli("--library", firm, "clauses", "verify")
     assert code == 1 and "pi-security-bond@9.0.0" in out + err
+
+
+def test_q10_a_non_party_client_is_warned_about(run_cli, tmp_path):
+    answers = example("cepia-motion.yaml")
+    answers["filer"]["represents"] = ["Ghost LLC"]
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(answers), encoding="utf-8")
+    code, _, err = run_cli("render", NOTICE, "--answers", tmp_path / "a.yaml", "-o", tmp_path / "n.docx", "--no-layout")
+    assert code == 0 and "warning: 'filer.represents': Ghost LLC is not a party's short name" in err

@@ -263,13 +263,19 @@ def _names_a_party(answers: dict[str, Any], shorts: list[str]) -> list[str]:
     related = answers.get("related_entity")
     if isinstance(related, str) and related and related not in shorts:
         problems.append(f"'related_entity': {related} is not a party's short name (one of {join_and(shorts)})")
+    return problems
+
+
+def represents_warnings(answers: dict[str, Any]) -> list[str]:
+    """A client in ``filer.represents`` who is no party: said on every render (the signature block names the
+    movants, or the clients; a stranger there is a typo to fix)."""
+    shorts = [str(p.get("short_name")) for side in ("plaintiffs", "defendants") for p in answers.get(side) or []
+              if isinstance(p, dict) and p.get("short_name")]
     filer = answers.get("filer")
     represents = filer.get("represents") if isinstance(filer, dict) else None
     strangers = [str(r) for r in represents or [] if str(r) not in shorts] if isinstance(represents, list) else []
-    if strangers:
-        problems.append(f"'filer.represents': {', '.join(strangers)} not a party's short name "
-                        f"(one of {join_and(shorts)})")
-    return problems
+    return [f"'filer.represents': {', '.join(strangers)} is not a party's short name (one of {join_and(shorts)})"
+            ] if strangers else []
 
 
 def _division_problems(answers: dict[str, Any]) -> list[str]:

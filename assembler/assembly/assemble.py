@@ -13,7 +13,7 @@ from assembler import __version__
 from assembler.assembly.answer_facts import check_answer_facts
 from assembler.assembly.closing import (Caption, SignatureBlock, caption, counsel_signature, judge_signature,
                                        service_signature)
-from assembler.assembly.answers import build_context, condition_holds, digest, validate
+from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
 from assembler.assembly.statelaw import LongArmCiter
 from assembler.assembly.schedule import schedule_rows
 from assembler.citing.citations import CitationFormatter, CitationUse
@@ -136,6 +136,7 @@ def assemble(
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)
     builder.warnings.extend(facts)
+    builder.warnings.extend(represents_warnings(answers))
     builder.warnings.extend(f"{problem} (a draft version, left out until it is fixed; this document does not use it)"
                             for problem in library.broken_drafts)
     if court.divisions and not context.get("division"):
