@@ -16,7 +16,7 @@ from assembler.library.loading import load_library
 from factories import clause, make_library, version
 from samples import EXAMPLES, motion_answers, order_answers
 
-TEMPLATES = ["rule-12b2-motion", "rule-12b2-notice", "rule-12b2-proposed-order", "pi-order"]
+TEMPLATES = ["rule-12b2-motion", "rule-12b2-notice", "rule-12b2-motion-paper", "rule-12b2-proposed-order", "pi-order"]
 
 
 def text_of(path: Path) -> str:
@@ -28,7 +28,11 @@ def text_of(path: Path) -> str:
 
 
 def answers_for(template_id: str, **changes):
-    return order_answers(**changes) if template_id == "pi-order" else motion_answers(**changes)
+    if template_id == "pi-order":
+        return order_answers(**changes)
+    if template_id == "rule-12b2-notice":  # the example's E.D. Mo. takes a motion, not a notice (L.R. 4.01)
+        return motion_answers(**{"court": "nysd", **changes})
+    return motion_answers(**changes)
 
 
 @pytest.mark.parametrize("template_id", TEMPLATES)

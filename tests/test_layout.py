@@ -18,7 +18,8 @@ from samples import motion_answers, order_answers
 
 DOCUMENTS = {
     "rule-12b2-motion": motion_answers,
-    "rule-12b2-notice": motion_answers,
+    "rule-12b2-notice": lambda: motion_answers("nysd"),  # E.D. Mo. takes a motion, not a notice
+    "rule-12b2-motion-paper": motion_answers,
     "rule-12b2-proposed-order": motion_answers,
     "pi-order": order_answers,
 }
@@ -58,7 +59,8 @@ def test_every_example_lays_out_with_its_caption_on_page_one(laid_out, name):
     pages, text = pdf(laid_out, name)
     assert pages >= 1
     first = squeeze(text[0])
-    court = "EASTERN DISTRICT OF MISSOURI" if name.startswith("rule-12b2") else "SOUTHERN DISTRICT OF NEW YORK"
+    court = ("EASTERN DISTRICT OF MISSOURI" if name.startswith("rule-12b2") and name != "rule-12b2-notice"
+             else "SOUTHERN DISTRICT OF NEW YORK")
     case_number = (motion_answers() if name.startswith("rule-12b2") else order_answers())["case_number"]
     assert "UNITED STATES DISTRICT COURT" in first and court in first
     assert case_number in first

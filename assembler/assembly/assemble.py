@@ -14,6 +14,7 @@ from assembler.assembly.answer_facts import check_answer_facts
 from assembler.assembly.closing import (Caption, SignatureBlock, caption, counsel_signature, judge_signature,
                                        service_signature)
 from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
+from assembler.assembly.paperform import check_paper_form, paper_warnings
 from assembler.assembly.statelaw import LongArmCiter
 from assembler.assembly.schedule import schedule_rows
 from assembler.citing.citations import CitationFormatter, CitationUse
@@ -173,6 +174,7 @@ class _Builder:
         self.library, self.template, self.context, self.court = library, template, context, court
         self.pins, self.strict = pins, strict
         self.rules = rules_for(library.template_dirs, court.id)
+        check_paper_form(template, self.rules, court)
         self.formatter = CitationFormatter(library.registry)
         self.long_arm = LongArmCiter(library.long_arm.get(court.state_code), court, self.formatter, strict)
         self.context = {**context, **self.long_arm.context()}
@@ -190,7 +192,8 @@ class _Builder:
     def build(self) -> None:
         for section in self.template.sections:
             self._section(section, depth=1, number=None)
-        self.warnings.extend(self.long_arm.warnings + self.long_arm.registration_warnings(self.context))
+        self.warnings.extend(self.long_arm.warnings + self.long_arm.registration_warnings(self.context)
+                             + paper_warnings(self.template, self.rules, self.court))
         if self.template.kind == "memorandum" and self.rules.certificate:
             # the count is filled in when the Word file is laid out (see word.py); the certificate is not counted
             self.context = {**self.context, "word_count": WORD_COUNT, "court_rule": self.rules.rule,

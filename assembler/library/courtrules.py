@@ -20,6 +20,7 @@ SPACINGS = ("single", "1.5", "double")
 # What a memorandum's word count can leave out or take in; the word counter knows each of these parts.
 EXCLUDABLE = ("caption", "tables", "signature block", "certificates")
 COUNTABLE = ("footnotes",)
+MOTION_FORMS = ("notice", "motion")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class CourtRules:
     excluded: tuple[str, ...] = field(default=EXCLUDABLE)
     bar_number: str = "Bar No. {number}"  # how a bar number is written under counsel's name
     note: str = ""
+    # the paper that brings the motion: a notice of motion (S.D.N.Y. Local Civ. R. 7.1(a)(1)) or a motion
+    # stating its grounds (E.D. Mo. L.R. 4.01); None where no rule is recorded, so either may be assembled
+    motion_form: str | None = None
+    motion_rule: str = ""
+    memorandum: str = "separate"  # or "incorporated": the motion itself must carry the memorandum
+    caption: str = ""  # caption style the court's papers follow (division line, "v.")
+    checked: str = ""  # date the rule's text was last read
+    confirmed: bool = False  # whether that text was read from the court's rules (or a copy) on that date
 
     @property
     def is_default(self) -> bool:
@@ -64,6 +73,12 @@ _CHECKS: dict[str, tuple[Any, str]] = {
     "bar_number": (lambda v: isinstance(v, str) and _bar_form(v), "a form such as 'Bar No. {number}' or "
                    "'#{digits}({state})' using only {number}, {digits} and {state}"),
     "note": (lambda v: v is None or isinstance(v, str), "text"),
+    "motion_form": (lambda v: v in MOTION_FORMS, f"one of {', '.join(MOTION_FORMS)}"),
+    "motion_rule": (lambda v: isinstance(v, str), "the rule's citation, as text"),
+    "memorandum": (lambda v: v in ("separate", "incorporated"), "separate or incorporated"),
+    "caption": (lambda v: isinstance(v, str), "text"),
+    "checked": (lambda v: isinstance(v, str) and len(v) == 10, "a date, YYYY-MM-DD, quoted"),
+    "confirmed": (lambda v: isinstance(v, bool), "true or false"),
 }
 
 

@@ -19,7 +19,7 @@ from assembler.yamlio import read_yaml_file
 
 QUESTION_TYPES = ("text", "select", "multi-select", "confirm", "number", "money", "date", "list", "object", "court",
                   "registration")
-KINDS = ("memorandum", "notice", "order")
+KINDS = ("memorandum", "notice", "motion", "order")
 SIGNATURES = ("counsel", "judge")
 _TEMPLATE_KEYS = ("id", "version", "title", "description", "kind", "document_title", "sections", "signature",
                   "certificate_of_service", "schedule_a")

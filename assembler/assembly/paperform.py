@@ -1,0 +1,41 @@
+"""Which paper brings the motion, by the court's rules: a notice of motion or a motion stating its grounds.
+
+S.D.N.Y. and E.D.N.Y. (Local Civ. R. 7.1(a)(1)), D.N.J. and the California districts want a notice of motion;
+E.D. Mo. (L.R. 4.01), N.D. Ill., D. Del., the Texas districts, S.D. Fla., D. Mass., E.D. Pa. and D. Minn. want a
+motion with a memorandum. Assembling the other court's paper is refused in one line that names the rule and the
+template to use, rather than filing a New York paper in St. Louis (partner review P25). Where no rule is recorded
+either paper may be assembled.
+"""
+
+from __future__ import annotations
+
+from assembler.errors import TemplateError
+from assembler.library.courtrules import CourtRules
+from assembler.library.courts import Court
+from assembler.library.templates import Template
+
+PAPER_TEMPLATES = {"notice": "rule-12b2-notice", "motion": "rule-12b2-motion-paper"}
+
+
+def check_paper_form(template: Template, rules: CourtRules, court: Court) -> None:
+    if template.kind not in PAPER_TEMPLATES or rules.motion_form in (None, template.kind):
+        return
+    wanted = "a notice of motion" if rules.motion_form == "notice" else "a motion stating its grounds"
+    raise TemplateError(
+        f"template {template.id}: the {court.district} takes {wanted} ({rules.motion_rule}); "
+        f"assemble {PAPER_TEMPLATES[rules.motion_form]} instead"
+    )
+
+
+def paper_warnings(template: Template, rules: CourtRules, court: Court) -> list[str]:
+    """What a lawyer must still do by hand for this court's papers, said once per draft."""
+    found: list[str] = []
+    if rules.is_default:
+        return found
+    if not rules.confirmed and template.kind in ("memorandum", *PAPER_TEMPLATES):
+        found.append(f"{court.citation} rules ({rules.rule}) are recorded from practice knowledge, not read from the "
+                     f"court's rules on {rules.checked or 'any date'}: confirm the current text before filing")
+    if template.kind == "motion" and rules.memorandum == "incorporated":
+        found.append(f"{court.citation} wants the memorandum of law in the motion itself ({rules.motion_rule}): "
+                     "file the memorandum's argument within this motion, not as a separate paper")
+    return found
