@@ -74,7 +74,8 @@ SETUPS = [Setup(p, d, kind, selection)
 def answers_for(template_id: str, setup: Setup, court: str | None = None) -> dict[str, Any]:
     plaintiffs, defendants = setup.parties("Plaintiff"), setup.parties("Defendant")
     if template_id in MOTION_TEMPLATES:
-        answers = motion_answers(court or "moed")
+        # E.D. Mo. takes a motion, not a notice of motion (L.R. 4.01): the notice is drawn for S.D.N.Y.
+        answers = motion_answers(court or ("nysd" if template_id == "rule-12b2-notice" else "moed"))
         answers.update(plaintiffs=plaintiffs, defendants=defendants, movants=setup.chosen)
         answers["filer"] = {**answers["filer"], "represents": setup.chosen}
         # attribution needs an affiliate among the parties that is not moving; otherwise leave it out
