@@ -18,7 +18,7 @@ from typing import Any
 
 from samples import motion_answers, order_answers
 
-MOTION_TEMPLATES = ("rule-12b2-motion", "rule-12b2-notice", "rule-12b2-proposed-order")
+MOTION_TEMPLATES = ("rule-12b2-motion", "rule-12b2-notice", "rule-12b2-motion-paper", "rule-12b2-proposed-order")
 TEMPLATES = MOTION_TEMPLATES + ("pi-order",)
 
 _ENTITIES = {

@@ -77,7 +77,7 @@ def test_new_jersey_and_vermont_render_with_their_circuits_law(builtin):
 
 def test_caption_style_and_division_are_the_courts():
     setup = Setup(1, 1, "entity", "all")
-    missouri = rendered("rule-12b2-notice", setup, "moed")
+    missouri = rendered("rule-12b2-motion-paper", setup, "moed")  # E.D. Mo. takes a motion (L.R. 4.01)
     assert "\tv.\n" in missouri.caption + "\n" and "– against –" not in missouri.caption
     assert "EASTERN DISTRICT OF MISSOURI\nEASTERN DIVISION" in missouri.body
     new_york = rendered("rule-12b2-notice", setup, "nysd")
@@ -88,10 +88,10 @@ def test_division_is_checked_against_the_court(builtin):
     from assembler.assembly.assemble import assemble
 
     with pytest.raises(AssemblerError, match="Northern, and Southeastern"):
-        assemble(builtin, "rule-12b2-notice", motion_answers("moed", division="Western"))
+        assemble(builtin, "rule-12b2-motion-paper", motion_answers("moed", division="Western"))
     with pytest.raises(AssemblerError, match="has no divisions"):
         assemble(builtin, "rule-12b2-notice", motion_answers("nysd", division="Eastern"))
-    draft = assemble(builtin, "rule-12b2-notice", motion_answers("ilnd", division="eastern division"))
+    draft = assemble(builtin, "rule-12b2-motion-paper", motion_answers("ilnd", division="eastern division"))
     assert draft.caption.court_lines[-1] == "EASTERN DIVISION"
-    unstated = assemble(builtin, "rule-12b2-notice", motion_answers("moed", division=None))
+    unstated = assemble(builtin, "rule-12b2-motion-paper", motion_answers("moed", division=None))
     assert any("answer 'division'" in w for w in unstated.warnings)

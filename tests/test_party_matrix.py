@@ -32,9 +32,10 @@ def _expect_caption(text: str, setup: Setup, versus: str) -> None:
 @pytest.mark.parametrize("template_id", TEMPLATES)
 def test_caption_parties_and_signature_in_word(template_id: str, setup: Setup) -> None:
     paper = rendered(template_id, setup)
-    _expect_caption(paper.caption, setup, "– against –" if template_id == "pi-order" else "v.")  # S.D.N.Y., E.D. Mo.
+    # S.D.N.Y. (the order, and the notice: E.D. Mo. takes a motion, not a notice) or E.D. Mo.
+    _expect_caption(paper.caption, setup, "– against –" if template_id in ("pi-order", "rule-12b2-notice") else "v.")
     _expect_parties(template_id, paper.body, setup)
-    if template_id in ("rule-12b2-motion", "rule-12b2-notice"):
+    if template_id in ("rule-12b2-motion", "rule-12b2-notice", "rule-12b2-motion-paper"):
         movants = [p for p in setup.parties("Defendant") if p["short_name"] in setup.chosen]
         full_names = serial([p["name"] for p in movants])  # counsel appear for the client by its full legal name
         assert f"\nAttorneys for {role_word(len(movants), 'Defendant')} {full_names}\n" in paper.body
