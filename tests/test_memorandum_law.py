@@ -208,7 +208,7 @@ def test_the_notice_raises_the_defense_so_it_is_not_waived_and_gives_the_sdny_sc
     assert "Defendant Alibaba Group Holding Limited (\"Alibaba Holding\") will move" in sdny
     assert "the Declaration of the Chief Financial Officer dated November 20, 2026" in sdny
     assert "Local Civil Rule 6.1(b)" in sdny
-    assert "Local Civil Rule 6.1(b)" not in memo("moed", template="rule-12b2-notice")
+    assert "Local Civil Rule 6.1(b)" not in memo("cand", template="rule-12b2-notice")  # E.D. Mo. takes a motion, not a notice
 
 
 def test_the_proposed_order_directs_the_clerk_and_agrees_with_several_plaintiffs():
