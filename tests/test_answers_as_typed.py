@@ -62,9 +62,11 @@ def test_malformed_registration_numbers_are_refused(run_cli, tmp_path, typed):
 
 # --- optional answers are optional (Q7) ---
 
-@pytest.mark.parametrize("template", ["rule-12b2-motion", "rule-12b2-notice", "rule-12b2-proposed-order"])
+@pytest.mark.parametrize("template", ["rule-12b2-motion", "rule-12b2-notice", "rule-12b2-motion-paper",
+                                      "rule-12b2-proposed-order"])
 def test_omitting_the_optional_facts_renders_every_motion_paper(builtin, template):
-    answers = motion_answers()
+    # E.D. Mo. takes a motion, not a notice of motion (L.R. 4.01): the notice is drawn for S.D.N.Y.
+    answers = motion_answers("nysd" if template == "rule-12b2-notice" else "moed")
     del answers["facts"]
     draft = assemble(builtin, template, answers)
     assert "None" not in draft.plain_text()
