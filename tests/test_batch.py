@@ -31,7 +31,8 @@ def text_of(path) -> str:
 def write_matters(folder, count: int) -> None:
     folder.mkdir()
     for n in range(count):
-        answers = motion_answers(court=("moed", "nysd", "cand")[n % 3], case_number=f"1:26-cv-{n:05d}",
+        # notice courts: E.D. Mo. takes a motion, not a notice of motion (L.R. 4.01)
+        answers = motion_answers(court=("nyed", "nysd", "cand")[n % 3], case_number=f"1:26-cv-{n:05d}",
                                  plaintiffs=PLAINTIFFS[n % 2])
         (folder / f"matter-{n:02d}.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True))
 
@@ -52,7 +53,7 @@ def test_fifty_matters_render_with_a_summary_and_a_second_run_skips_them_all(fif
     for n in (0, 1, 2, 49):
         text = text_of(out / f"matter-{n:02d}.docx")
         assert f"1:26-cv-{n:05d}" in text
-        assert ("EASTERN DISTRICT OF MISSOURI", "SOUTHERN DISTRICT OF NEW YORK",
+        assert ("EASTERN DISTRICT OF NEW YORK", "SOUTHERN DISTRICT OF NEW YORK",
                 "NORTHERN DISTRICT OF CALIFORNIA")[n % 3] in text
         assert PLAINTIFFS[n % 2][0]["name"].upper() in text
     written = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
@@ -87,16 +88,16 @@ def test_a_sheet_of_matters_with_a_column_per_answer_and_one_bad_row(tmp_path):
     base = motion_answers()
     sheet = tmp_path / "matters.csv"
     flow = lambda value: yaml.safe_dump(value, default_flow_style=True, width=10**6).strip()  # noqa: E731
-    rest = [key for key in base if key not in ("court", "case_number", "plaintiffs")]
+    rest = [key for key in base if key not in ("court", "case_number", "plaintiffs", "division")]
     header = ["matter", "court", "case_number", "plaintiffs.0.name", "plaintiffs.0.short_name", "plaintiffs.0.kind",
               *rest]
     common = [flow(base[key]) for key in rest]
     with open(sheet, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerow(["acme", "moed", "4:26-cv-00001", "Acme & Sons, Inc.", "Acme", "corporation", *common])
+        writer.writerow(["acme", "nyed", "4:26-cv-00001", "Acme & Sons, Inc.", "Acme", "corporation", *common])
         writer.writerow(["bad", "nyxd", "1:26-cv-00002", "Beta LLC", "Beta", "llc", *common])
-        writer.writerow(["roe", "moed", "4:26-cv-00003", "Jane Roe", "Roe", "individual", *common])
+        writer.writerow(["roe", "nyed", "4:26-cv-00003", "Jane Roe", "Roe", "individual", *common])
     outcomes = run_batch(None, "rule-12b2-notice", matters_from(sheet), tmp_path / "out", layout=False, workers=2)
     assert [(o.matter, o.status) for o in outcomes] == [("acme", "rendered"), ("bad", "failed"), ("roe", "rendered")]
     assert outcomes[1].message.startswith(f"{sheet} row 3") and "'nyxd'" in outcomes[1].message
