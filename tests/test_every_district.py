@@ -87,7 +87,7 @@ def test_florida_georgia_and_massachusetts_argue_their_own_statutes(builtin):
 
 def test_strict_refuses_an_unverified_state_entry_naming_the_state(builtin):
     assert not builtin.long_arm["ak"].verified
-    with pytest.raises(ClauseRenderError, match=r"two-step-coextensive@1\.0\.0: cites the long-arm entry for Alaska, which "
+    with pytest.raises(ClauseRenderError, match=r"two-step-coextensive@1\.0\.1: cites the long-arm entry for Alaska, which "
                                                 r"is unverified in long-arm\.yaml; --strict refuses it"):
         assemble(builtin, "rule-12b2-motion", motion_answers("akd", jurisdiction_theories=["specific"]), strict=True)
 
