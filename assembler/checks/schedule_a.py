@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assembler.checks.check import Finding
+from assembler.findings import Finding
 
 _TRO = re.compile(r"TEMPORARY RESTRAINING ORDER", re.IGNORECASE)
 _WITHOUT_NOTICE = re.compile(r"\bwithout notice\b|\bex parte\b", re.IGNORECASE)
