@@ -11,6 +11,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from assembler.library.loading import load_library  # noqa: E402
 
+try:  # property tests draw the same examples on every run, so a green suite stays green on a clean checkout
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+    _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass
+
 
 @pytest.fixture(autouse=True)
 def _no_firm_library(monkeypatch):
