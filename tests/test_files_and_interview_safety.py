@@ -32,7 +32,7 @@ def test_a_manifest_copied_from_another_draft_is_refused_by_check_and_outdated(r
     order, memo = tmp_path / "m.docx", tmp_path / "x.docx"
     assert run_cli("render", "pi-order", "--answers", EXAMPLES / "alibabacoin-pi-order.yaml", "-o", order,
                    "--no-layout")[0] == 0
-    assert run_cli("render", "rule-12b2-notice", "--answers", EXAMPLES / "cepia-motion.yaml", "-o", memo,
+    assert run_cli("render", "rule-12b2-proposed-order", "--answers", EXAMPLES / "cepia-motion.yaml", "-o", memo,
                    "--no-layout")[0] == 0
     assert run_cli("check", order, "--no-layout")[0] == 0  # its own manifest is accepted
     shutil.copy(tmp_path / "x.assembly.yaml", tmp_path / "m.assembly.yaml")
@@ -59,7 +59,7 @@ def test_concurrent_renders_into_one_path_leave_a_matching_pair(builtin, tmp_pat
     out = tmp_path / "out.docx"
     first, second = motion_answers(case_number="4:26-CV-1 AAA"), motion_answers(case_number="4:26-CV-2 BBB")
     for _ in range(4):
-        threads = [threading.Thread(target=render_document, args=(builtin, "rule-12b2-notice", answers, out),
+        threads = [threading.Thread(target=render_document, args=(builtin, "rule-12b2-proposed-order", answers, out),
                                     kwargs={"force": True}) for answers in (first, second)]
         for thread in threads:
             thread.start()
@@ -75,7 +75,7 @@ def test_concurrent_renders_into_one_path_leave_a_matching_pair(builtin, tmp_pat
 def test_output_files_get_the_users_umask(builtin, tmp_path):
     old = os.umask(0o022)
     try:
-        result = render_document(builtin, "rule-12b2-notice", motion_answers(), tmp_path / "n.docx")
+        result = render_document(builtin, "rule-12b2-proposed-order", motion_answers(), tmp_path / "n.docx")
     finally:
         os.umask(old)
     assert oct(result.docx_path.stat().st_mode & 0o777) == oct(0o644)
@@ -91,7 +91,7 @@ def test_an_unwritable_folder_is_one_line_and_nothing_is_left(run_cli, tmp_path,
         raise PermissionError(13, "Permission denied", str(tmp_path / ".out.docx.x.tmp"))
 
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
-    code, out, err = run_cli("render", "rule-12b2-notice", "--answers", EXAMPLES / "cepia-motion.yaml",
+    code, out, err = run_cli("render", "rule-12b2-proposed-order", "--answers", EXAMPLES / "cepia-motion.yaml",
                              "-o", tmp_path / "out.docx", "--no-layout")
     assert code == 2 and err == f"error: {tmp_path}: cannot write the files here (Permission denied)\n"
     assert list(tmp_path.iterdir()) == []
@@ -103,7 +103,7 @@ def test_force_never_overwrites_the_answers_file(run_cli, tmp_path):
     answers = tmp_path / "out.assembly.yaml"
     shutil.copy(EXAMPLES / "cepia-motion.yaml", answers)
     before = answers.read_bytes()
-    code, _, err = run_cli("render", "rule-12b2-notice", "--answers", answers, "-o", tmp_path / "out.docx",
+    code, _, err = run_cli("render", "rule-12b2-proposed-order", "--answers", answers, "-o", tmp_path / "out.docx",
                            "--no-layout", "--force")
     assert code == 2 and "that is the answers file; choose another output name" in err
     assert answers.read_bytes() == before and not (tmp_path / "out.docx").exists()

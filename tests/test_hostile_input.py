@@ -195,6 +195,8 @@ def test_q17_one_broken_draft_clause_blocks_nothing_that_does_not_use_it(run_cli
 def test_q10_a_non_party_client_is_warned_about(run_cli, tmp_path):
     answers = example("cepia-motion.yaml")
     answers["filer"]["represents"] = ["Ghost LLC"]
+    answers["court"] = "nysd"  # a court that takes a notice of motion (E.D. Mo. takes a motion)
+    answers.pop("division", None)
     (tmp_path / "a.yaml").write_text(yaml.safe_dump(answers), encoding="utf-8")
     code, _, err = run_cli("render", NOTICE, "--answers", tmp_path / "a.yaml", "-o", tmp_path / "n.docx", "--no-layout")
     assert code == 0 and "warning: 'filer.represents': Ghost LLC is not a party's short name" in err
