@@ -44,3 +44,13 @@ def everything(court: str) -> dict[str, Any]:
                    false_statements=["that its goods are made by the plaintiff"],
                    confusion_findings=["the marks are identical"])
     return answers
+
+
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None, "\u2018": "'", "\u2019": "'", "\u201c": '"',
+                        "\u201d": '"'})
+
+
+def plain(text: str) -> str:
+    """Rendered text with its typesetting undone (no-break spaces and hyphens, word joiners, curly quotes), to
+    compare with the draft's own strings; tests of the typesetting itself read the rendered text as is."""
+    return text.translate(_PLAIN)

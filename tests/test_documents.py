@@ -14,7 +14,7 @@ from assembler.api import render_document
 from assembler.errors import AnswersError, ClauseRenderError, OutputExistsError
 from assembler.library.loading import load_library
 from factories import clause, make_library, version
-from samples import EXAMPLES, motion_answers, order_answers
+from samples import EXAMPLES, motion_answers, order_answers, plain
 
 TEMPLATES = ["rule-12b2-motion", "rule-12b2-notice", "rule-12b2-motion-paper", "rule-12b2-proposed-order", "pi-order"]
 
@@ -24,7 +24,7 @@ def text_of(path: Path) -> str:
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
+    return plain("\n".join(parts))  # the typesetting is tested in test_typography
 
 
 def answers_for(template_id: str, **changes):
@@ -264,7 +264,7 @@ def test_footnotes_are_real_word_footnotes(tmp_path):
         document = package.read("word/document.xml").decode()
         footnotes = package.read("word/footnotes.xml").decode()
     assert "w:footnoteReference" in document
-    assert "Daimler AG v. Bauman" in footnotes and "571 U.S. 117, 137 (2014)" in footnotes
+    assert "Daimler AG v. Bauman" in footnotes and "571\u00a0U.S.\u00a0117, 137 (2014)" in footnotes
 
 
 def test_an_unguarded_optional_answer_is_an_error_not_the_word_none(tmp_path):

@@ -69,8 +69,10 @@ def test_every_example_lays_out_with_its_caption_on_page_one(laid_out, name):
 def test_the_memorandum_runs_to_several_numbered_pages_and_ends_with_a_certificate(laid_out):
     pages, text = pdf(laid_out, "rule-12b2-motion")
     assert 5 <= pages <= 25
-    for number in range(2, pages + 1):  # the footer's PAGE field is laid out on every page
-        assert re.search(rf"(?m)^\s*{number}\s*$", text[number - 1]), f"no page number on page {number}"
+    # the footer's PAGE field is laid out on every page: i, ii for the caption and tables, then 1, 2, ...
+    labels = ["i", "ii"] + [str(n) for n in range(1, pages - 1)]
+    for sheet, label in enumerate(labels):
+        assert re.search(rf"(?m)^\s*{label}\s*$", text[sheet]), f"no page number {label} on sheet {sheet + 1}"
     whole = squeeze(" ".join(text))
     assert "PRELIMINARY STATEMENT" in whole and "ARGUMENT" in whole and "CONCLUSION" in whole
     assert "CERTIFICATE OF SERVICE" in squeeze(text[-1])

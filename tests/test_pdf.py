@@ -3,6 +3,7 @@ its metadata but the title. Opened with pikepdf, read with pdftotext, as a clerk
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pikepdf
@@ -97,8 +98,7 @@ def test_the_pdf_text_is_searchable_and_carries_the_caption(pdfs):
     assert "CEPIA, L.L.C." in memo and "4:11-CV-273 SNLJ" in memo
     order = " ".join(text_of(pdfs["order"].pdf_path)[0].split())
     assert "SOUTHERN DISTRICT OF NEW YORK" in order
-    assert "ACME \u201cTOOLS\u201d & CO." in order.upper().replace('"', "\u201c", 1).replace('"', "\u201d", 1)
-    assert "JANE ROE" in order.upper()
+    assert "ACME \u201cTOOLS\u201d & CO." in order.upper() and "JANE ROE" in order.upper()
 
 
 @pytest.mark.layout
@@ -166,3 +166,34 @@ def test_pdf_refuses_what_is_not_a_word_draft(tmp_path, run_cli):
     assert code == 2 and "missing.docx: no such file" in err
     code, _, err = run_cli("pdf", tmp_path / "notes.txt")
     assert code == 2 and "notes.txt: give a Word draft (.docx)" in err
+
+
+@pytest.mark.layout
+def test_the_memorandum_pdf_numbers_front_matter_in_roman_and_the_body_from_1(pdfs):
+    sheets = text_of(pdfs["memo"].pdf_path)
+    footers = [[line.strip() for line in sheet.splitlines() if line.strip()][-1] for sheet in sheets]
+    assert footers == ["i", "ii"] + [str(n) for n in range(1, len(sheets) - 1)]
+    assert sheets[2].lstrip().startswith("PRELIMINARY STATEMENT")
+
+
+SPLIT_AT_LINE_END = re.compile(r"(?:§§?|¶¶?|\b[Ii]d\.(?: at)?|Fed\. R\.(?: Civ\.)?(?: P\.)?|\b\d+ [A-Z]\w*\.[\w.]*|"
+                               r"\bNo\.|\d+[-\u2011])$")
+SPLIT_AT_LINE_START = re.compile(r"^(?:\([a-z0-9]{1,3}\)|\d+ \(\d{4}\)|at \d)")
+
+
+@pytest.mark.layout
+@pytest.mark.parametrize("name", ["memo", "order"])
+def test_no_citation_is_split_across_lines_in_the_pdf(pdfs, name):
+    lines = [line.strip() for sheet in text_of(pdfs[name].pdf_path) for line in sheet.splitlines() if line.strip()]
+    split = [f"{a} / {b}" for a, b in zip(lines, lines[1:])
+             if SPLIT_AT_LINE_END.search(a) or SPLIT_AT_LINE_START.search(b)]
+    assert split == []
+
+
+@pytest.mark.layout
+@pytest.mark.parametrize("name", ["memo", "order"])
+def test_the_signature_block_is_on_one_page(pdfs, name):
+    first, last = ("Respectfully submitted,", "Attorneys for") if name == "memo" else ("SO ORDERED", "United States "
+                                                                                         "District Judge")
+    sheets = text_of(pdfs[name].pdf_path)
+    assert [n for n, s in enumerate(sheets) if first in s][-1] == [n for n, s in enumerate(sheets) if last in s][-1]

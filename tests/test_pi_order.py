@@ -16,7 +16,7 @@ from assembler.checks.check import check_draft
 from assembler.citing.citations import CitationFormatter
 from assembler.text.clausetext import render_text
 from assembler.text.markup import strip_markers
-from samples import order_answers
+from samples import order_answers, plain
 
 
 def _marks(count: int) -> list[dict[str, str]]:
@@ -52,7 +52,7 @@ def test_each_finding_is_its_own_numbered_paragraph_whatever_the_number_of_marks
     assert not [p for p in every if "#." in p]
 
     success = next(i for i, p in enumerate(findings) if "is likely to succeed on its claim" in p)
-    listing = findings[success]
+    listing = plain(findings[success])
     for mark in _marks(count):
         assert f"{mark['mark']} (U.S. Reg. No. {int(mark['registration_number']):,}), for {mark['goods']}" in listing
     assert listing.endswith(f"for goods of class {count}.")

@@ -15,13 +15,14 @@ from assembler.api import render_document
 from assembler.word.writer import TABLES_BY_WORD, TABLES_LAID_OUT, default_skeleton, render
 from assembler.word.wordcount import count_words
 from conftest import require_layout_tools
-from samples import motion_answers
+from samples import motion_answers, plain
+from assembler.citing.toa import subsection
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def styled(document, style):
-    return [p.text for p in document.paragraphs if p.style.name == style]
+    return [plain(p.text) for p in document.paragraphs if p.style.name == style]
 
 
 def field_codes(path) -> list[str]:
@@ -40,9 +41,9 @@ def memo(builtin, tmp_path_factory):
 def test_the_table_of_authorities_lists_exactly_the_authorities_cited(memo, builtin):
     result, document, _ = memo
     entries = styled(document, "table of authorities")
-    cited = {use.key for use in result.draft.citations}
-    expected = sorted(builtin.registry.get(k).full_plain() for k in cited)
-    assert sorted(entry.split("\t")[0].replace("\xa0", " ") for entry in entries) == expected
+    cited = {(use.key, use.pin) for use in result.draft.citations}
+    expected = {builtin.registry.get(k).full_plain(subsection(builtin.registry.get(k), pin)) for k, pin in cited}
+    assert sorted(entry.split("\t")[0] for entry in entries) == sorted(expected)
 
 
 def test_authorities_are_grouped_cases_first_and_alphabetical_within(memo, builtin):
@@ -62,7 +63,7 @@ def test_the_table_of_contents_lists_every_heading_in_order(memo):
     result, document, _ = memo
     headings = [b.text.replace("\t", " ") for b in result.draft.blocks if getattr(b, "style", "").startswith("heading")]
     toc = [t.split("\t")[0] for t in styled(document, "toc 1") + styled(document, "toc 2") + styled(document, "toc 3")]
-    in_order = [p.text.split("\t")[0] for p in document.paragraphs if p.style.name.startswith("toc ")]
+    in_order = [plain(p.text).split("\t")[0] for p in document.paragraphs if p.style.name.startswith("toc ")]
     assert in_order == headings and sorted(toc) == sorted(headings)
 
 
@@ -74,7 +75,9 @@ def test_the_tables_are_word_fields_with_a_ta_entry_at_every_citation(memo):
     marks = [c for c in codes if c.startswith("TA ")]
     assert len(marks) == len(result.draft.citations)
     long_entries = [c for c in marks if "\\l " in c]
-    assert len(long_entries) == len({u.key for u in result.draft.citations})  # one long entry per authority
+    # one long entry per authority (per subsection, for a statute or rule)
+    registry = result.draft.registry
+    assert len(long_entries) == len({(u.key, subsection(registry.get(u.key), u.pin)) for u in result.draft.citations})
     with zipfile.ZipFile(path) as package:
         assert b'w:updateFields w:val="true"' in package.read("word/settings.xml")
 
@@ -100,8 +103,12 @@ def test_a_layout_pass_fills_in_page_numbers_that_match_the_pages(builtin, tmp_p
     to_pdf(tmp_path, tmp_path / "profile", path)
     import subprocess
 
-    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "memo.pdf"), "-"], capture_output=True,
-                           text=True, check=True).stdout.split("\f")
+    sheets = subprocess.run(["pdftotext", "-layout", str(tmp_path / "memo.pdf"), "-"], capture_output=True,
+                            text=True, check=True).stdout.split("\f")
+    # each page by the number printed in its footer (the last line): front matter i, ii; the body 1, 2, ...
+    printed = {[line for line in text.splitlines() if line.strip()][-1].strip(): text for text in sheets if text.strip()}
+    assert list(printed)[:2] == ["i", "ii"] and list(printed)[2:] == [str(n) for n in range(1, len(printed) - 1)]
+    pages = [printed[str(n)] for n in range(1, len(printed) - 1)]
     for heading, page in toc.items():
         body_pages = [n for n, text in enumerate(pages, start=1) if re.search(rf"(?m)^\s*{re.escape(heading)}\s*$", text)]
         assert page in body_pages, f"{heading}: table says {page}, laid out on {body_pages}"
@@ -117,7 +124,7 @@ def test_a_layout_pass_fills_in_page_numbers_that_match_the_pages(builtin, tmp_p
 
 def test_the_certificate_of_compliance_states_the_count_and_the_rule(memo):
     result, document, _ = memo
-    text = "\n".join(p.text for p in document.paragraphs)
+    text = plain("\n".join(p.text for p in document.paragraphs))
     count = count_words(document).words
     assert result.manifest["word_count"] == count
     assert f"contains {count:,} words, within the limit of 8,750 words" in text

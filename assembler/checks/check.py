@@ -35,6 +35,8 @@ BY_REFERENCE = re.compile(
 )
 TOO_BROAD = re.compile(r"\b(?:all|any)\s+(?:other\s+)?(?:persons?|entities|third parties|others)\b|\banyone\b"
                        r"|\bthe (?:general )?public\b", re.IGNORECASE)
+PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None, "\u2018": "'", "\u2019": "'",
+                       "\u201c": '"', "\u201d": '"'})
 STATED_COUNT = re.compile(r"contains\s+([\d,]+)\s+words", re.IGNORECASE)
 
 
@@ -74,11 +76,14 @@ class _Text:
 
 
 def check_draft(library: Library, path: str | Path, *, template_id: str | None = None,
-                word_limit: int | None = None, layout: bool = True) -> Report:
-    """Check the draft at ``path``; an unreadable file is an :class:`AssemblerError` (exit 2)."""
+                word_limit: int | None = None, layout: bool = True, page_limit: int | None = None) -> Report:
+    """Check the draft at ``path`` (a .docx, or the .pdf to be filed: its page count); an unreadable file is
+    an :class:`AssemblerError` (exit 2)."""
     from docx import Document
 
     path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        return _check_pdf(library, path, template_id, page_limit)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a Word document
@@ -89,6 +94,7 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
     _placeholders(report, text)
     _citations(report, text)
     _drafting_and_authorities(report, library, document, text, template_id)
+    _typography(report, text)
     if kind == "memorandum":
         words = count_words(document, report.rules.excluded, "footnotes" in report.rules.counted).words
         _length(report, document, words, word_limit, layout)
@@ -163,6 +169,40 @@ def _read(document: Any) -> _Text:
     return _Text(body, everything, toa, has_toa)
 
 
+def _typography(report: Report, text: _Text) -> None:
+    from assembler.checks.form import typography_problems
+
+    report.findings.extend(Finding(p.rule, p.message) for p in typography_problems(text.everything))
+
+
+def _check_pdf(library: Library, path: Path, template_id: str | None, page_limit: int | None) -> Report:
+    """A PDF's pages against the court's page limit (or ``page_limit``); the court and kind come from the
+    manifest of the draft it was made from (``OUT.pdf`` beside ``OUT.docx``)."""
+    from assembler.checks.form import pdf_pages
+    from assembler.library.templates import find_template
+
+    if not path.is_file():
+        raise AssemblerError(f"{path}: no such file")
+    kind = court = None
+    from assembler.assembly.manifest import manifest_path, read_manifest
+
+    if manifest_path(path).exists():
+        manifest = read_manifest(path)
+        template_id = template_id or str(manifest["template"]["id"])
+        court = manifest.get("court")
+    if template_id:
+        kind = find_template(library.template_dirs, template_id).kind
+    report = Report(path, kind, court, rules_for(library.template_dirs, court or "default"))
+    pages = pdf_pages(path)
+    limit = page_limit or report.rules.limit_pages
+    if not limit:
+        report.notes.append(f"{pages.total} pages; no page limit known for this court (give --page-limit N)")
+    elif pages.body > limit:
+        source = "--page-limit" if page_limit else report.rules.rule
+        report.findings.append(Finding(source, f"{pages.body} pages ({pages.how}), over the limit of {limit}"))
+    return report
+
+
 def _placeholders(report: Report, text: _Text) -> None:
     seen = set()
     for paragraph in text.everything:
@@ -178,6 +218,7 @@ def _eyecite(text: str) -> tuple[list[Any], set[int]]:
     from eyecite import get_citations, resolve_citations
 
     logging.getLogger("eyecite").setLevel(logging.ERROR)
+    text = text.translate(PLAIN)  # eyecite reads typeset text as it reads typed text
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         citations = get_citations(text)
         resolved = {id(c) for group in resolve_citations(citations).values() for c in group}

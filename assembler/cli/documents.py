@@ -41,8 +41,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _register_check(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("check", help="what a clerk would bounce: limits, placeholders, citations, Rule 65")
-    p.add_argument("draft", metavar="DRAFT.docx")
+    p.add_argument("draft", metavar="DRAFT.docx", help="the Word draft, or the PDF to be filed (its page count)")
     p.add_argument("--template", metavar="ID", help="the template it was made from, when it has no manifest")
+    p.add_argument("--page-limit", type=int, metavar="N", help="a page limit other than the court's (for a PDF)")
     p.add_argument("--word-limit", type=int, metavar="N", help="a word limit other than the court's (e.g. a "
                    "judge's individual practices)")
     p.add_argument("--no-layout", action="store_true", help="do not lay it out with LibreOffice (page limits)")
@@ -163,7 +164,7 @@ def check(args: argparse.Namespace) -> int:
     from assembler.checks.check import check_draft
 
     report = check_draft(load(args), args.draft, template_id=args.template, word_limit=args.word_limit,
-                         layout=not args.no_layout)
+                         layout=not args.no_layout, page_limit=args.page_limit)
     for note in report.notes:
         warn(note)
     where = f" ({report.kind or 'document'}, {report.court or 'court unknown'}; rules: {report.applied})"

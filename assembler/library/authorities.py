@@ -85,6 +85,12 @@ class Authority:
         """The name a Table of Authorities sorts by."""
         return (self.name if self.is_case else self.base_cite()).lower()
 
+    @property
+    def sort_key(self) -> tuple:
+        """Cases alphabetically; statutes and rules with their numbers as numbers ("Fed. R. Civ. P. 4" before
+        "Fed. R. Civ. P. 12", "15 U.S.C." before "28 U.S.C.")."""
+        return natural_key(self.sort_name)
+
     def base_cite(self) -> str:
         """The citation without a pinpoint or (for cases) the name: ``571 U.S. 117`` or ``15 U.S.C. § 1114``."""
         if self.is_slip:
@@ -129,6 +135,12 @@ class Authority:
 _PAGES = re.compile(r"^(\d+)(?:[-\u2013](\d+))?$")
 
 
+def natural_key(text: str) -> tuple:
+    """A sort key that orders the numbers inside ``text`` by value: "§ 9" before "§ 10", "4(k)" before "12(b)"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+                 for part in re.split(r"(\d+)", text) if part)
+
+
 def pin_within(pin: str, outer: str) -> bool:
     """``pin`` names only pages inside ``outer`` ("413-14" inside "413-14"; "168" inside "167-69"). Footnote
     and other pinpoints ("139 n.19") match only themselves."""
@@ -169,7 +181,7 @@ class Registry:
         return key in self.authorities
 
     def __iter__(self):
-        return iter(sorted(self.authorities.values(), key=lambda a: (KINDS.index(a.kind), a.sort_name)))
+        return iter(sorted(self.authorities.values(), key=lambda a: (KINDS.index(a.kind), a.sort_key)))
 
     def __len__(self) -> int:
         return len(self.authorities)

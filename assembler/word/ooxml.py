@@ -31,6 +31,10 @@ _FOOTNOTES_XML = (
 )
 
 
+_SPECIAL = re.compile("([\t\n\u2011])")
+_SPECIAL_ELEMENT = {"\t": "w:tab", "\n": "w:br", "\u2011": "w:noBreakHyphen"}
+
+
 def run_element(run: Run) -> Any:
     """A ``w:r`` for one run of text, with italics/bold/underline as the run says."""
     r = OxmlElement("w:r")
@@ -45,9 +49,9 @@ def run_element(run: Run) -> Any:
             u.set(qn("w:val"), "single")
             rpr.append(u)
         r.append(rpr)
-    for index, piece in enumerate(re.split(r"([\t\n])", run.text)):
-        if index % 2:  # a tab or line break is its own element in Word, not a character in the text
-            r.append(OxmlElement("w:tab" if piece == "\t" else "w:br"))
+    for index, piece in enumerate(_SPECIAL.split(run.text)):
+        if index % 2:  # a tab, line break or non-breaking hyphen is its own element in Word, not a character
+            r.append(OxmlElement(_SPECIAL_ELEMENT[piece]))
         elif piece:
             t = OxmlElement("w:t")
             t.set(qn("xml:space"), "preserve")
@@ -288,3 +292,34 @@ def outline_level(paragraph: Any, level: int = 0) -> None:
     node = OxmlElement("w:outlineLvl")
     node.set(qn("w:val"), str(level))
     ppr.append(node)
+
+
+def front_matter_section(document: Any, paragraph: Any) -> None:
+    """End the front matter (caption, tables) at ``paragraph`` with a section break: pages numbered i, ii, ...
+    before it, 1, 2, ... after it. The front section copies the body's page setup and footer (which holds the
+    ``PAGE`` field), so both number in the same place; Word and LibreOffice both read ``w:pgNumType``."""
+    import copy
+
+    body = document.element.body
+    last = body.find(qn("w:sectPr"))
+    front = copy.deepcopy(last)
+    _page_numbers(front, fmt="lowerRoman")
+    _page_numbers(last, fmt="decimal")
+    paragraph._p.get_or_add_pPr().append(front)
+
+
+def _page_numbers(sect_pr: Any, fmt: str) -> None:
+    """Set ``w:pgNumType`` (format, restarting at 1) where the schema wants it: before ``w:cols`` and what
+    follows it."""
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    node = OxmlElement("w:pgNumType")
+    node.set(qn("w:fmt"), fmt)
+    node.set(qn("w:start"), "1")
+    later = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+             "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+    anchor = next((child for child in sect_pr if child.tag in {qn(t) for t in later}), None)
+    if anchor is None:
+        sect_pr.append(node)
+    else:
+        anchor.addprevious(node)

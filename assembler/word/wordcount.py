@@ -53,11 +53,14 @@ def words_in(text: str) -> int:
     return len(text.split())
 
 
+_ELEMENT_TEXT = {f"{_W}tab": " ", f"{_W}noBreakHyphen": "\u2011"}
+
+
 def paragraph_text(p: Any) -> str:
     """The visible text of a ``w:p`` element: text runs and tabs, not field codes or deleted text."""
     parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab"):
-        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}noBreakHyphen"):
+        parts.append(node.text or "" if node.tag == f"{_W}t" else _ELEMENT_TEXT[node.tag])
     return "".join(parts)
 
 

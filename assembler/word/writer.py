@@ -11,6 +11,7 @@ numbers in the footer, Heading 1–3 for the navigation pane.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,7 +54,7 @@ def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) 
     pages: dict[str, int] | None = None
     if layout and lay.available():
         for _ in range(2):  # the second pass only matters if filling in the numbers moved a page break
-            found = lay.pages_of_tokens(_build(draft, skeleton, pages=pages, tokens=True)[0])
+            found = _printed_pages(lay.pages_of_tokens(_build(draft, skeleton, pages=pages, tokens=True)[0]))
             settled = found == pages
             pages = found or pages
             if settled or not found:
@@ -61,6 +62,16 @@ def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) 
     tables = TABLES_LAID_OUT if pages else TABLES_BY_WORD
     data, count = _build(draft, skeleton, pages=pages, note=tables)
     return Rendered(data, tables, count)
+
+
+def _printed_pages(found: dict[str, int] | None) -> dict[str, int] | None:
+    """Page numbers as printed: the body is numbered from 1 after the roman-numbered front matter, so a
+    token's page counted from the first sheet is shifted back by the front matter's pages (the first heading,
+    ``h0``, opens the body on a new page)."""
+    if not found or "h0" not in found:
+        return found
+    front = found["h0"] - 1
+    return {token: page - front for token, page in found.items()}
 
 
 TABLES_LAID_OUT = ("Page numbers in the tables of contents and authorities were set from a LibreOffice layout of "
@@ -74,6 +85,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     from docxtpl import DocxTemplate
 
     from assembler.word.ooxml import clean_metadata, document_time, update_fields_on_open
+    from assembler.word.typography import typeset_line
 
     source = io.BytesIO(skeleton.read_bytes() if skeleton else default_skeleton())
     template = DocxTemplate(source)
@@ -90,7 +102,7 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     _closing(writer, draft)
     count = _fill_word_count(document, draft.rules)
     when = document_time(draft.filing_date)
-    clean_metadata(document, draft.title, draft.firm, when, draft.identity)
+    clean_metadata(document, typeset_line(draft.title), draft.firm, when, draft.identity)
     if draft.template.kind == "memorandum":
         update_fields_on_open(document)
     out = io.BytesIO()
@@ -118,7 +130,7 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
     """Table of Contents and Table of Authorities, each a Word field whose cached result is the entries."""
     from docx.enum.text import WD_BREAK
 
-    from assembler.word.ooxml import field_char, instruction, outline_level, tab_stop_right_dotted
+    from assembler.word.ooxml import field_char, front_matter_section, instruction, outline_level, tab_stop_right_dotted
     from assembler.citing.toa import CATEGORIES, authority_table
 
     def entries(field_code: str, rows: list[tuple[str, list[Run], str]]) -> None:
@@ -128,7 +140,7 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
             if number == 0:
                 for element in (field_char("begin"), instruction(field_code), field_char("separate")):
                     paragraph._p.append(element)
-            for run in runs:
+            for run in _typeset(runs):
                 writer.run(paragraph, run)
             paragraph.add_run(f"\t{page}")
             if number == len(rows) - 1:
@@ -155,11 +167,12 @@ def _tables(writer: _BodyWriter, draft: Draft, pages: dict[str, int] | None, not
         rows = []
         for entry in group:
             authority = entry.authority
-            runs = ([Run(authority.name, italic=True), Run(authority.full_plain()[len(authority.name):])]
-                    if authority.is_case else [Run(authority.full_plain())])
+            runs = ([Run(authority.name, italic=True), Run(entry.cited[len(authority.name):])]
+                    if authority.is_case else [Run(entry.cited)])
             rows.append(("table of authorities", runs, entry.pages(page_of)))
         entries(f'TOA \\c "{category}" \\p', rows)
-    writer.add(style="Body Text Plain").add_run().add_break(WD_BREAK.PAGE)
+    # the caption and tables are front matter, numbered i, ii, ...; the argument starts a section at page 1
+    front_matter_section(writer.document, writer.add(style="Body Text Plain"))
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +183,24 @@ def _skeleton_env():
 
 
 def _skeleton_context(draft: Draft) -> dict[str, Any]:
+    """The caption and title for the skeleton's tags, typeset like the body."""
+    from assembler.word.typography import typeset_line
+
+    def typeset_all(value: Any) -> Any:
+        if isinstance(value, str):
+            return typeset_line(value)
+        if isinstance(value, (list, tuple)):
+            return [typeset_all(v) for v in value]
+        if isinstance(value, dict):
+            return {k: typeset_all(v) for k, v in value.items()}
+        if dataclasses.is_dataclass(value):  # a caption side: its lines and role, read by attribute in the tags
+            return {f.name: typeset_all(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return value
+
+    return typeset_all(_caption_context(draft))
+
+
+def _caption_context(draft: Draft) -> dict[str, Any]:
     caption = draft.caption
     return {
         "court_lines": list(caption.court_lines),
@@ -190,7 +221,7 @@ class _BodyWriter:
         self.draft = draft
         self.tokens = tokens  # mark headings and citations for the layout pass
         self.headings = 0
-        self.ta_seen: set[str] = set()
+        self.ta_seen: set[tuple[str, str | None]] = set()
         self.number = 0
         # python-docx resolves a style name on every add_paragraph by scanning all styles; a long order made
         # that the largest cost of rendering. Resolve each name once.
@@ -223,7 +254,7 @@ class _BodyWriter:
         if block.style == "numbered":
             self.number += 1
             paragraph.add_run(f"{self.number}.\t")
-        for item in block.items:
+        for item in _typeset(block.items):
             if isinstance(item, Footnote):
                 from assembler.word.ooxml import add_footnote
 
@@ -240,16 +271,20 @@ class _BodyWriter:
         if self.draft is None or self.draft.template.kind != "memorandum":
             return
         from assembler.word.ooxml import hidden_field
-        from assembler.citing.toa import CATEGORIES, field_text, ta_short
+        from assembler.citing.toa import CATEGORIES, field_text, subsection, ta_short
+        from assembler.word.typography import typeset_line
 
-        authority = self.draft.registry.get(self.draft.citations[index].key)
+        use = self.draft.citations[index]
+        authority = self.draft.registry.get(use.key)
+        part = subsection(authority, use.pin)  # a statute or rule is listed to the subsection cited
         category = CATEGORIES[authority.kind][0]
-        short = field_text(ta_short(authority))
-        if authority.key in self.ta_seen:
+        short = field_text(typeset_line(ta_short(authority, part)))
+        if (authority.key, part) in self.ta_seen:
             hidden_field(paragraph._p, f'TA \\s "{short}" \\c {category}')
         else:
-            self.ta_seen.add(authority.key)
-            hidden_field(paragraph._p, f'TA \\l "{field_text(authority.full_plain())}" \\s "{short}" \\c {category}')
+            self.ta_seen.add((authority.key, part))
+            long = field_text(typeset_line(authority.full_plain(part)))
+            hidden_field(paragraph._p, f'TA \\l "{long}" \\s "{short}" \\c {category}')
         self.token(paragraph, "c", index)
 
     def token(self, paragraph: Any, kind: str, number: int) -> None:
@@ -262,13 +297,18 @@ class _BodyWriter:
         paragraph.add_run(token(kind, number)).font.size = Pt(1)
 
     def run(self, paragraph: Any, item: Run) -> None:
-        # keep "§ 1116" and "¶ 4" together on one line, as a typesetter would
-        text = item.text.replace("§ ", "§\u00a0").replace("¶ ", "¶\u00a0")
-        paragraph._p.append(run_element(Run(text, item.italic, item.bold, item.underline)))
+        """Append a run already typeset (see :func:`_typeset`)."""
+        paragraph._p.append(run_element(item))
 
     def lines(self, texts: list[str], style: str = "Signature Block") -> None:
-        for text in texts:
-            self.add(text, style)
+        """A block of lines (a signature block) kept together on one page: each line is kept with the next,
+        which Word and LibreOffice both honour."""
+        from assembler.word.typography import typeset_line
+
+        for number, text in enumerate(texts):
+            paragraph = self.add(typeset_line(text), style)
+            if number < len(texts) - 1:
+                paragraph.paragraph_format.keep_with_next = True
 
     def table(self, table: Table) -> None:
         from assembler.word.ooxml import append_table
@@ -279,14 +319,34 @@ class _BodyWriter:
         append_table(self.document, table.columns, table.rows, "Table Text", widths)
 
 
+def _typeset(items: list[Any]) -> list[Any]:
+    """A paragraph's runs as a typesetter would print them (curly quotes, citations that do not break; see
+    :mod:`assembler.word.typography`), typeset together so a quote is curled by its neighbours in other runs.
+    A footnote is its own paragraph."""
+    from assembler.word.typography import typeset_runs
+
+    runs = [item for item in items if isinstance(item, Run)]
+    texts = iter(typeset_runs([run.text for run in runs]))
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Run):
+            out.append(Run(next(texts), item.italic, item.bold, item.underline))
+        elif isinstance(item, Footnote):
+            out.append(Footnote(_typeset(item.runs), item.cites))
+        else:
+            out.append(item)
+    return out
+
+
 def _closing(writer: _BodyWriter, draft: Draft) -> None:
     """The signature block, the papers after it (certificate of service, Schedule A) and the certificate's
-    signature, all as the assembly decided them."""
+    signature, all as the assembly decided them; each block kept together on one page."""
     signature = draft.signature
-    if signature.dated is None:
-        writer.add("", "Body Text Plain")
+    if signature.dated is None:  # an order: "SO ORDERED." and its date line stay with the judge's signature
+        _keep_closing_lines_with_signature(writer.document)
+        writer.add("", "Body Text Plain").paragraph_format.keep_with_next = True
     else:
-        writer.add(signature.dated, "Signature Dated")
+        writer.add(signature.dated, "Signature Dated").paragraph_format.keep_with_next = True
     writer.lines(list(signature.lines))
     for block in draft.after_signature:
         if isinstance(block, Table):
@@ -294,6 +354,20 @@ def _closing(writer: _BodyWriter, draft: Draft) -> None:
         else:
             writer.paragraph(block)
     writer.lines(list(draft.service_signature))
+
+
+def _keep_closing_lines_with_signature(document: Any) -> None:
+    """An order's "SO ORDERED." and date line stay on the page of the judge's signature."""
+    from docx.oxml.ns import qn
+
+    closing = []
+    for element in reversed(document.element.body.findall(qn("w:p"))[-3:]):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip().upper()
+        if not text.startswith(("SO ORDERED", "DATED")):
+            break
+        closing.append(element)
+    for element in closing:
+        element.get_or_add_pPr().keepNext_val = True
 
 
 @lru_cache(maxsize=1)
@@ -385,8 +459,8 @@ def _build_skeleton() -> bytes:
     para_style("Table Heading", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=0, after=12)
     para_style("TOA Heading", bold=True, before=12, after=6, keep=True)
     para_style("toc 1", left=0.0, hanging=0.0, after=6, right=0.4)
-    para_style("toc 2", left=0.5, hanging=0.5, after=6, right=0.4)
-    para_style("toc 3", left=1.0, hanging=0.5, after=6, right=0.4)
+    para_style("toc 2", left=1.0, hanging=0.5, after=6, right=0.4)  # points I, II... indented under ARGUMENT
+    para_style("toc 3", left=1.5, hanging=0.5, after=6, right=0.4)
     para_style("table of authorities", left=0.5, hanging=0.5, after=6, right=0.4)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
         styles[name].font.all_caps = None
@@ -418,7 +492,7 @@ def _build_skeleton() -> bytes:
     for text in left_lines[1:]:
         left.add_paragraph(text)
     right.paragraphs[0].text = ""
-    for text in ("", "", "Case No. {{ case_number }}", "{%p if judge %}", "Hon. {{ judge }}", "{%p endif %}"):
+    for text in ("", "", "Case No.\u00a0{{ case_number }}", "{%p if judge %}", "Hon. {{ judge }}", "{%p endif %}"):
         right.add_paragraph(text)
     for cell in (left, right):
         for paragraph in cell.paragraphs:
