@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from samples import motion_answers, order_answers
+from samples import motion_answers, order_answers, plain
 
 MOTION_TEMPLATES = ("rule-12b2-motion", "rule-12b2-notice", "rule-12b2-motion-paper", "rule-12b2-proposed-order")
 TEMPLATES = MOTION_TEMPLATES + ("pi-order",)
@@ -122,7 +122,8 @@ def rendered(template_id: str, setup: Setup, court: str | None = None, *, word: 
         return Rendered("", draft.plain_text(), draft)
     document = docx.Document(io.BytesIO(render_docx(draft)))
     caption = "\n".join(cell.text for table in document.tables[:1] for row in table.rows for cell in row.cells)
-    return Rendered(caption, "\n".join(p.text for p in document.paragraphs), draft)
+    # the typesetting (curly quotes, no-break spaces) is tested in test_typography; compare the words here
+    return Rendered(plain(caption), plain("\n".join(p.text for p in document.paragraphs)), draft)
 
 
 def caption_names(setup: Setup, role: str) -> list[str]:

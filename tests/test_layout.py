@@ -69,10 +69,12 @@ def test_every_example_lays_out_with_its_caption_on_page_one(laid_out, name):
 def test_the_memorandum_runs_to_several_numbered_pages_and_ends_with_a_certificate(laid_out):
     pages, text = pdf(laid_out, "rule-12b2-motion")
     assert 5 <= pages <= 25
-    # the footer's PAGE field is laid out on every page: i, ii for the caption and tables, then 1, 2, ...
-    labels = ["i", "ii"] + [str(n) for n in range(1, pages - 1)]
-    for sheet, label in enumerate(labels):
-        assert re.search(rf"(?m)^\s*{label}\s*$", text[sheet]), f"no page number {label} on sheet {sheet + 1}"
+    # the footer's PAGE field is laid out on every page: i, ii, ... for the caption and tables, then 1, 2, ...
+    # (LibreOffice may lay a blank sheet before page 1 after an odd roman page; the filing PDF drops it)
+    footers = [lines[-1].strip() for lines in (t.strip().splitlines() for t in text) if lines]
+    front = footers.index("1")
+    assert front >= 2 and footers[:front] == ["i", "ii", "iii", "iv"][:front]
+    assert footers[front:] == [str(n) for n in range(1, len(footers) - front + 1)]
     whole = squeeze(" ".join(text))
     assert "PRELIMINARY STATEMENT" in whole and "ARGUMENT" in whole and "CONCLUSION" in whole
     assert "CERTIFICATE OF SERVICE" in squeeze(text[-1])

@@ -19,7 +19,7 @@ from lxml import etree
 from assembler.library.clausefile import dump_clause, read_clause_data
 from assembler.library.loading import BUILTIN_ROOT
 from conftest import require_layout_tools, to_pdf
-from samples import EXAMPLES
+from samples import EXAMPLES, plain
 
 CLAUSE = "pi-duration"  # a built-in clause still at its first version, so the firm's change is 1.1.0
 BUILTIN_FILE = BUILTIN_ROOT / "clauses" / "injunction-language" / f"{CLAUSE}.yaml"
@@ -58,7 +58,7 @@ def edit_draft(firm: Path, version: str, old: str, new: str) -> None:
 
 
 def text_of(path: Path) -> str:
-    return "\n".join(p.text for p in docx.Document(path).paragraphs)
+    return plain("\n".join(p.text for p in docx.Document(path).paragraphs))  # typesetting: test_typography
 
 
 def propose_and_approve(cli, firm) -> None:

@@ -25,7 +25,9 @@ PDF_OPTIONS: dict[str, object] = {
     "ExportNotesPages": False,
     "ExportFormFields": False,
     "EmbedStandardFonts": True,
-    "IsSkipEmptyPages": False,
+    # LibreOffice adds a blank page before a section that restarts at page 1 after an odd roman page (so that
+    # page 1 falls on a right-hand sheet, as in a printed book); Word does not, and a filing must not
+    "IsSkipEmptyPages": True,
 }
 
 
