@@ -137,8 +137,8 @@ def order_text(builtin, tmp_path, **changes) -> str:
     out = tmp_path / "order.docx"
     render_document(builtin, "pi-order", order_answers(**changes), out, force=True)
     numbered_paragraphs(out)  # the numbers run 1, 2, 3 ... whatever the answers
-    # read as the court does: a non-breaking space is a space
-    return "\n".join(p.text for p in Document(str(out)).paragraphs).replace("\u00a0", " ").replace("\u202f", " ")
+    # read as the court does: a non-breaking space is a space (the typesetting is tested in test_typography)
+    return plain("\n".join(p.text for p in Document(str(out)).paragraphs)).replace("\u202f", " ")
 
 
 STATEMENTS = ["that AlibabaCoin is a product of Alibaba", "that Alibaba endorses the AlibabaCoin token sale"]

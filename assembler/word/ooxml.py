@@ -189,13 +189,13 @@ def _escape(text: str) -> str:
 def _run_xml(text: str, bold: bool = False) -> str:
     """The XML :func:`run_element` makes for ``Run(text, bold=bold)``, as a string."""
     properties = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    if "\t" not in text and "\n" not in text:
+    if not _SPECIAL.search(text):
         return f'<w:r>{properties}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>' if text else (
             f"<w:r>{properties}</w:r>" if properties else "<w:r/>")
     pieces = []
-    for index, piece in enumerate(re.split(r"([\t\n])", text)):
+    for index, piece in enumerate(_SPECIAL.split(text)):
         if index % 2:
-            pieces.append("<w:tab/>" if piece == "\t" else "<w:br/>")
+            pieces.append(f"<{_SPECIAL_ELEMENT[piece]}/>")
         elif piece:
             pieces.append(f'<w:t xml:space="preserve">{_escape(piece)}</w:t>')
     return f"<w:r>{properties}{''.join(pieces)}</w:r>"
