@@ -11,7 +11,7 @@ import yaml
 from assembler.api import render_document
 from assembler.checks.check import check_draft
 from assembler.library.loading import load_library
-from samples import order_answers
+from samples import order_answers, plain
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def edited(clean_order, tmp_path, change) -> str:
 
 
 def paragraph(document, starting: str):
-    return next(p for p in document.paragraphs if starting in p.text)
+    return next(p for p in document.paragraphs if starting in plain(p.text))  # plain: typesetting undone
 
 
 def append(starting: str, words: str):

@@ -13,7 +13,7 @@ from docx import Document
 from assembler.api import render_document
 from assembler.assembly.sellers import SellersError, read_sellers
 from assembler.errors import AssemblerError
-from samples import example
+from samples import example, plain
 
 MARKETPLACES = ["Amazon", "eBay", "Temu", "AliExpress", "Walmart", "DHgate", "Shein", "Alibaba"]
 
@@ -51,7 +51,7 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> Path:
 
 def body_and_schedule(path: Path) -> tuple[str, list[list[str]]]:
     document = Document(str(path))
-    body = "\n".join(p.text for p in document.paragraphs)
+    body = plain("\n".join(p.text for p in document.paragraphs))  # the typesetting is tested in test_typography
     schedule = document.tables[-1]
     return body, [[cell.text for cell in row.cells] for row in schedule.rows]
 
@@ -191,7 +191,7 @@ def test_the_pi_order_converting_the_tro_for_500_sellers(builtin, tmp_path, five
 def test_the_pi_order_without_schedule_a_provisions_stays_the_sdny_order(builtin, tmp_path):
     answers = copy.deepcopy(example("alibabacoin-pi-order.yaml"))
     render_document(builtin, "pi-order", answers, tmp_path / "pi.docx")
-    body = "\n".join(p.text for p in Document(str(tmp_path / "pi.docx")).paragraphs)
+    body = plain("\n".join(p.text for p in Document(str(tmp_path / "pi.docx")).paragraphs))
     assert "Third Party Provider" not in body and "temporary restraining order" not in body
     assert "Cassell" not in body and "HANWJH" not in body
     assert "Winter v. " in body
