@@ -22,7 +22,10 @@ def clean_order(builtin, tmp_path_factory):
 
 
 def problems(builtin, path) -> list[str]:
-    return [str(f) for f in check_draft(builtin, path, template_id="pi-order", layout=False).findings]
+    # text typed into these edits has plain spaces in its citations; the typography findings that brings are
+    # tested in test_form_checks
+    return [str(f) for f in check_draft(builtin, path, template_id="pi-order", layout=False).findings
+            if f.rule != "typography"]
 
 
 def edited(clean_order, tmp_path, change) -> str:
