@@ -273,7 +273,9 @@ def broken(clean: Path, tmp_path: Path, edit) -> Path:
 
 
 def paragraph_with(document, words: str):
-    return next(p for p in document.paragraphs if words in p.text)
+    from assembler.checks.check import PLAIN  # the order is typeset: read it as typed
+
+    return next(p for p in document.paragraphs if words in p.text.translate(PLAIN))
 
 
 def drop(words: str):

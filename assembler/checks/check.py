@@ -134,7 +134,8 @@ def _drafting_and_authorities(report: Report, library: Library, document: Any, t
     from assembler.checks.authority_use import authority_flags
     from assembler.checks.drafting import drafting_flags
 
-    paragraphs = [t for t in text.body if t.strip()]
+    # citations are read as typed: the typesetting (no-break spaces, word joiners) is undone first
+    paragraphs = [t.translate(PLAIN) for t in text.body if t.strip()]
     cited = [(t, _eyecite(t)[0]) for t in paragraphs]
     flags = drafting_flags(document, text.everything, cited)
     flags += authority_flags("\n\n".join(paragraphs), library.registry, template_id)
