@@ -20,7 +20,7 @@ import docx
 import pytest
 import yaml
 
-from samples import EXAMPLES, example
+from samples import plain, EXAMPLES, example
 
 
 @dataclass
@@ -56,7 +56,8 @@ def _drop(name: str) -> Callable[[dict[str, Any]], None]:
 def _text_of(path: Path) -> str:
     document = docx.Document(io.BytesIO(path.read_bytes()))
     cells = [p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+    # the writer typesets quotes and spaces; the recipes are written as typed
+    return plain("\n".join([p.text for p in document.paragraphs] + cells))
 
 
 MEMO, ORDER, NOTICE = "rule-12b2-motion", "pi-order", "rule-12b2-notice"
