@@ -10,7 +10,6 @@ absent, never half-written). An out-of-date draft is replaced only with ``force`
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assembler.errors import AssemblerError
+from assembler.sheets import SHEET_SUFFIXES, sheet_rows
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 NAME_COLUMN = "matter"
@@ -53,33 +53,11 @@ def matters_from(source: str | Path) -> list[Matter]:
             raise AssemblerError(f"{path}: no answers files (*.yaml, *.yml, *.json) in this folder")
         return [Matter(p.stem, load_answers(p), str(p)) for p in files]
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if suffix not in SHEET_SUFFIXES:
         raise AssemblerError(f"{path}: give a folder of answers files, or a .csv or .xlsx sheet of matters")
     if not path.is_file():
         raise AssemblerError(f"{path}: not found")
-    rows = _csv_rows(path) if suffix == ".csv" else _xlsx_rows(path)
-    return _sheet_matters(path, rows)
-
-
-def _csv_rows(path: Path) -> list[list[str]]:
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return [row for row in csv.reader(handle)]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise AssemblerError(f"{path}: cannot read the sheet: {exc}") from None
-
-
-def _xlsx_rows(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several kinds for a file that is not a workbook
-        raise AssemblerError(f"{path}: cannot be read as an .xlsx workbook ({type(exc).__name__})") from None
-    try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+    return _sheet_matters(path, list(sheet_rows(path)))
 
 
 def _sheet_matters(path: Path, rows: list[list[Any]]) -> list[Matter]:

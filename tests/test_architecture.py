@@ -1,6 +1,6 @@
 """The package is a house with rooms along the pipeline, and imports run one way: down.
 
-Foundation modules (errors, findings, yamlio, files) < text < library < citing < assembly < word < checks < api < batch < cli.
+Foundation modules (errors, findings, yamlio, files, sheets) < text < library < citing < assembly < word < checks < api < batch < cli.
 A module may import its own room and any room below it, never one above; the test reads every import in the
 package (top-level and deferred ones inside functions alike).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import assembler
 
 PACKAGE = Path(assembler.__file__).parent
-LAYERS = ["errors", "findings", "yamlio", "files", "text", "library", "citing", "assembly", "word", "checks", "api",
+LAYERS = ["errors", "findings", "yamlio", "files", "sheets", "text", "library", "citing", "assembly", "word", "checks", "api",
           "batch", "cli"]
 
 

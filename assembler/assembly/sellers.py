@@ -8,14 +8,13 @@ seller listed twice is refused, because a duplicated defendant in a court order 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from assembler.errors import AssemblerError
+from assembler.sheets import SHEET_SUFFIXES, sheet_rows
 
 # answer field -> header names that mean it (compared lower-case, with punctuation and spaces squeezed out)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -45,39 +44,11 @@ def read_sellers(path: str | Path) -> SellerSheet:
     ``seller_id``, ``url``, ``domain``), or raise :class:`SellersError` naming the file, row and column."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if suffix not in SHEET_SUFFIXES:
         raise SellersError(f"{path}: sellers must be a .csv or .xlsx file")
     if not path.is_file():
         raise SellersError(f"{path}: sellers file not found")
-    rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
-    return _sheet(path, rows)
-
-
-def _csv_rows(path: Path) -> Iterator[list[Any]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SellersError(f"{path}: not UTF-8 text; save the sheet as 'CSV UTF-8' or as .xlsx") from None
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""))
-    except csv.Error as exc:
-        raise SellersError(f"{path}: not a readable CSV file ({exc})") from None
-
-
-def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
-    try:
-        from openpyxl import load_workbook
-    except ImportError:  # pragma: no cover - openpyxl is a declared dependency
-        raise SellersError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)") from None
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several kinds for a file that is not a workbook
-        raise SellersError(f"{path}: cannot be read as an Excel workbook ({type(exc).__name__})") from None
-    try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield list(row)
-    finally:
-        workbook.close()
+    return _sheet(path, sheet_rows(path, SellersError))
 
 
 def _key(header: Any) -> str:
