@@ -84,11 +84,7 @@ def add_footnote(document: Any, paragraph: Any, runs: Iterable[Run]) -> int:
     note = OxmlElement("w:footnote")
     note.set(qn("w:id"), str(note_id))
     p = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
-    style.set(qn("w:val"), "FootnoteText")
-    ppr.append(style)
-    p.append(ppr)
+    p.append(_properties("w:pPr", "w:pStyle", "FootnoteText"))
     p.append(_reference_run("w:footnoteRef"))
     p.append(run_element(Run(" ")))
     for run in runs:
@@ -104,13 +100,18 @@ def add_footnote(document: Any, paragraph: Any, runs: Iterable[Run]) -> int:
 
 def _reference_run(tag: str) -> Any:
     r = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "FootnoteReference")
-    rpr.append(style)
-    r.append(rpr)
+    r.append(_properties("w:rPr", "w:rStyle", "FootnoteReference"))
     r.append(OxmlElement(tag))
     return r
+
+
+def _properties(tag: str, style_tag: str, style_id: str) -> Any:
+    """A paragraph's or run's properties (``w:pPr`` / ``w:rPr``) naming only its style, by style id."""
+    properties = OxmlElement(tag)
+    style = OxmlElement(style_tag)
+    style.set(qn("w:val"), style_id)
+    properties.append(style)
+    return properties
 
 
 def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
