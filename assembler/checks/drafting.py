@@ -45,13 +45,15 @@ def _snippet(text: str, start: int, end: int) -> str:
     return text[max(0, start - 30): end + 30].strip()
 
 
+def _each_match(texts: Iterable[str], pattern: re.Pattern[str], rule: str, says: str) -> list[Flag]:
+    """One flag for every match of ``pattern``: ``says`` with ``{found}`` (the match) and ``{context}`` (the
+    words around it) filled in, so the user can find the place in Word."""
+    return [(rule, says.format(found=match.group(0).strip(), context=_snippet(text, match.start(), match.end())))
+            for text in texts for match in pattern.finditer(text)]
+
+
 def leftover_markup(texts: Iterable[str]) -> list[Flag]:
-    flags = []
-    for text in texts:
-        for match in LEFTOVER_MARKUP.finditer(text):
-            flags.append(("completeness", f"leftover clause markup '{match.group(0).strip()}' in "
-                                          f"\"…{_snippet(text, match.start(), match.end())}…\""))
-    return flags
+    return _each_match(texts, LEFTOVER_MARKUP, "completeness", "leftover clause markup '{found}' in \"…{context}…\"")
 
 
 def unterminated(paragraphs: Iterable[tuple[str, str]]) -> list[Flag]:
@@ -66,17 +68,12 @@ def unterminated(paragraphs: Iterable[tuple[str, str]]) -> list[Flag]:
 
 
 def double_honorific(texts: Iterable[str]) -> list[Flag]:
-    return [("caption and signature", f"'Hon.' twice in \"{_snippet(t, m.start(), m.end())}\"")
-            for t in texts for m in DOUBLE_HONORIFIC.finditer(t)]
+    return _each_match(texts, DOUBLE_HONORIFIC, "caption and signature", "'Hon.' twice in \"{context}\"")
 
 
 def bare_codes(texts: Iterable[str]) -> list[Flag]:
-    flags = []
-    for text in texts:
-        for match in BARE_CODE.finditer(text):
-            flags.append(("Bluebook R. 12, R. 3.3", f"'{match.group(0).strip()}' is cited without its section or rule "
-                                                    f"number: \"…{_snippet(text, match.start(), match.end())}…\""))
-    return flags
+    return _each_match(texts, BARE_CODE, "Bluebook R. 12, R. 3.3",
+                       "'{found}' is cited without its section or rule number: \"…{context}…\"")
 
 
 def capital_id_mid_sentence(texts: Iterable[str]) -> list[Flag]:
