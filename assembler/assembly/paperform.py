@@ -12,19 +12,14 @@ from __future__ import annotations
 from assembler.errors import TemplateError
 from assembler.library.courtrules import CourtRules
 from assembler.library.courts import Court
+from assembler.library.coverage import PAPER_TEMPLATES, paper_form_problem
 from assembler.library.templates import Template
-
-PAPER_TEMPLATES = {"notice": "rule-12b2-notice", "motion": "rule-12b2-motion-paper"}
 
 
 def check_paper_form(template: Template, rules: CourtRules, court: Court) -> None:
-    if template.kind not in PAPER_TEMPLATES or rules.motion_form in (None, template.kind):
-        return
-    wanted = "a notice of motion" if rules.motion_form == "notice" else "a motion stating its grounds"
-    raise TemplateError(
-        f"template {template.id}: the {court.district} takes {wanted} ({rules.motion_rule}); "
-        f"assemble {PAPER_TEMPLATES[rules.motion_form]} instead"
-    )
+    problem = paper_form_problem(template, rules, court)
+    if problem:
+        raise TemplateError(problem)
 
 
 def paper_warnings(template: Template, rules: CourtRules, court: Court) -> list[str]:
