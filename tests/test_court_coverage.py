@@ -121,3 +121,23 @@ def test_a_firm_clause_that_is_only_a_draft_leaves_the_standard_unverified(built
                                district_courts()["paed"])
     assert not service.served
     assert "pj-standard-3d-cir" in service.problem and "no approved version" in service.problem
+
+
+def test_clauses_list_for_a_court_says_which_templates_it_serves_and_on_what(run_cli):
+    code, out, _ = run_cli("clauses", "list", "--court", "paed")
+    assert code == 0
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert any(line.startswith("In the Eastern District of Pennsylvania (Third Circuit): long-arm 42 Pa. Cons. Stat. "
+                               "§ 5322: verified") for line in lines)
+    assert ("rule-12b2-motion: assembles — Third Circuit standard: verified; Pennsylvania long-arm 42 Pa. Cons. Stat. "
+            "§ 5322: verified; local rules E.D. Pa. L.R. 7.1") in " ".join(lines)
+    assert ("rule-12b2-notice: cannot be assembled — template rule-12b2-notice: the Eastern District of Pennsylvania "
+            "takes a motion stating its grounds") in " ".join(lines)
+    assert "tro-order: cannot be assembled — template tro-order needs one of pi-finding-jurisdiction-7th-cir" in " ".join(lines)
+
+
+def test_clauses_list_as_json_stays_a_list_of_clauses(run_cli):
+    code, out, _ = run_cli("clauses", "list", "--court", "paed", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and isinstance(rows, list) and {"id", "applies_to", "version"} <= set(rows[0])
+    assert "pj-standard-3d-cir" in {r["id"] for r in rows} and "pj-standard-7th-cir" not in {r["id"] for r in rows}

@@ -105,7 +105,7 @@ class Service:
         rules E.D. Pa. L.R. 7.1(c): unconfirmed', or the reason the court is not served."""
         if not self.served:
             return f"not served: {self.problem}"
-        return "; ".join(str(p) for p in self.pieces) or "served (no court-specific pieces)"
+        return "; ".join(str(p) for p in self.pieces) or "served: no court-specific pieces"
 
 
 @dataclass(frozen=True)
