@@ -14,7 +14,7 @@ all read it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -221,6 +221,13 @@ def template_service(library: Library, template: Template, court: Court,
                   else "no local rules recorded for this court; no length limit is checked")
         pieces.append(Piece(name, local.status, detail))
     return Service(template.id, court.id, tuple(pieces))
+
+
+def court_service(library: Library, template: Template) -> Callable[[str], Service]:
+    """``template``'s service in a court, by court id: what the interview's court question asks as a court is typed."""
+    from assembler.library.courts import court
+
+    return lambda court_id: template_service(library, template, court(court_id))
 
 
 def court_coverage(library: Library, court_ids: list[str] | None = None) -> list[Coverage]:
