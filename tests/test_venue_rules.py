@@ -29,10 +29,25 @@ def test_each_busy_venue_records_its_rule_limit_paper_caption_and_the_date_it_wa
     rules = table[court_id]
     form, limit = VENUES[court_id]
     assert rules.motion_form == form and rules.motion_rule and rules.caption
-    assert rules.checked == "2026-11-25" and rules.rule
+    assert rules.checked == "2026-12-04" and rules.rule and rules.source
     recorded = f"{rules.limit_pages} pages" if rules.limit_pages else f"{rules.limit_words} words" if rules.limit_words else None
     assert recorded == limit
     assert rules.certificate == bool(rules.limit_words)
+
+
+# Read from the rule's text, or from a court's order or standing order reciting it, on the date checked; the others
+# could not be read and say so on every paper.
+CONFIRMED = {"ilnd", "njd", "ded", "flsd", "cand", "mad", "nyed"}
+
+
+@pytest.mark.parametrize("court_id", sorted(VENUES))
+def test_a_confirmed_entry_names_where_it_was_read_and_an_unconfirmed_one_says_it_was_not(table, court_id):
+    rules = table[court_id]
+    assert rules.confirmed == (court_id in CONFIRMED)
+    if rules.confirmed:
+        assert "https://" in rules.source
+    else:
+        assert "not read" in rules.source and "could not be read" in rules.note
 
 
 def _paper(library, template_id, court_id, **changes):

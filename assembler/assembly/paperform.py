@@ -28,8 +28,8 @@ def paper_warnings(template: Template, rules: CourtRules, court: Court) -> list[
     if rules.is_default:
         return found
     if not rules.confirmed and template.kind in ("memorandum", *PAPER_TEMPLATES):
-        found.append(f"{court.citation} rules ({rules.rule}) are recorded from practice knowledge, not read from the "
-                     f"court's rules on {rules.checked or 'any date'}: confirm the current text before filing")
+        found.append(f"{court.citation} rules ({rules.rule}) are recorded from practice knowledge; their text was not "
+                     f"read (last looked up {rules.checked or 'never'}): confirm the current text before filing")
     if template.kind == "motion" and rules.memorandum == "incorporated":
         found.append(f"{court.citation} wants the memorandum of law in the motion itself ({rules.motion_rule}): "
                      "file the memorandum's argument within this motion, not as a separate paper")
