@@ -109,3 +109,25 @@ def test_rules_recorded_from_practice_knowledge_warn_and_confirmed_ones_do_not(b
 def test_a_word_limit_court_gets_a_certificate_stating_its_limit(builtin):
     _, text = _paper(builtin, "rule-12b2-motion", "cacd")
     assert "CERTIFICATE OF COMPLIANCE" in text and "7,000" in text and "C.D. Cal. L.R. 11-6.1" in text
+
+
+@pytest.mark.parametrize("court_id, body, notes", [
+    ("cacd", 14, 14),  # C.D. Cal. L.R. 11-3.1.1: proportional type 14-point or larger
+    ("flsd", 12, 12),  # S.D. Fla. L.R. 5.1(a)(4): 12-point, footnotes included
+    ("njd", 12, 12),   # D.N.J. L. Civ. R. 7.2(d): footnotes the size of the text
+    ("cand", 12, 12),  # N.D. Cal. Civil L.R. 3-4(c)(2): 12-point, footnotes included
+    ("ilnd", 12, 11),  # N.D. Ill. L.R. 5.2: footnotes 11-point
+    ("nyed", 12, 10),  # E.D.N.Y. Local Civ. R. 7.1(b): footnotes may be 10-point
+])
+def test_the_memorandum_and_the_notice_are_set_in_the_type_the_court_requires(builtin, court_id, body, notes):
+    import io
+
+    import docx
+
+    from assembler.word.writer import render_docx
+
+    paper = "rule-12b2-notice" if court_id in ("cacd", "njd", "cand", "nyed") else "rule-12b2-motion-paper"
+    for template_id in ("rule-12b2-motion", paper):
+        styles = docx.Document(io.BytesIO(render_docx(assemble(builtin, template_id, motion_answers(court_id))))).styles
+        assert styles["Body Text"].font.size.pt == body and styles["Heading 1"].font.size.pt == body
+        assert styles["Footnote Text"].font.size.pt == notes
