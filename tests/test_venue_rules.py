@@ -131,3 +131,27 @@ def test_the_memorandum_and_the_notice_are_set_in_the_type_the_court_requires(bu
         styles = docx.Document(io.BytesIO(render_docx(assemble(builtin, template_id, motion_answers(court_id))))).styles
         assert styles["Body Text"].font.size.pt == body and styles["Heading 1"].font.size.pt == body
         assert styles["Footnote Text"].font.size.pt == notes
+
+
+STATUTE = {"il": "735 Ill. Comp. Stat. 5/2-209", "nj": "N.J. Ct. R. 4:4-4(b)(1)", "de": "Del. Code Ann. tit. 10, § 3104(c)",
+           "tx": "Tex. Civ. Prac. & Rem. Code Ann. § 17.042", "fl": "Fla. Stat. § 48.193(1)(a)",
+           "ca": "Cal. Civ. Proc. Code § 410.10", "ma": "Mass. Gen. Laws ch. 223A, § 3", "pa": "42 Pa. Cons. Stat. § 5322",
+           "mn": "Minn. Stat. § 543.19", "ny": "N.Y. C.P.L.R. § 302"}
+
+
+@pytest.mark.parametrize("court_id", sorted(VENUES))
+def test_each_venue_gets_its_full_motion_papers_in_its_own_form(builtin, table, court_id):
+    """The memorandum, the paper the court takes and the proposed order, for one matter, in each busy venue: the
+    state's statute cited, the certificate of compliance only where the court counts words, at its limit."""
+    rules = table[court_id]
+    memo, memo_text = _paper(builtin, "rule-12b2-motion", court_id, jurisdiction_theories=["general", "specific"])
+    assert STATUTE[memo.court.state_code] in memo_text
+    if rules.limit_words:
+        assert "CERTIFICATE OF COMPLIANCE" in memo_text and f"{rules.limit_words:,}" in memo_text
+    else:
+        assert "CERTIFICATE OF COMPLIANCE" not in memo_text
+    paper_id = "rule-12b2-notice" if rules.motion_form == "notice" else "rule-12b2-motion-paper"
+    paper, _ = _paper(builtin, paper_id, court_id, jurisdiction_theories=["general", "specific"])
+    assert paper.title.startswith("NOTICE OF" if rules.motion_form == "notice" else "DEFENDANT ALIBABA HOLDING'S MOTION")
+    order, order_text = _paper(builtin, "rule-12b2-proposed-order", court_id)
+    assert "GRANTED" in order_text.upper() and order.court.id == court_id
