@@ -23,6 +23,7 @@ from assembler.text.clausetext import UndefinedError, join_or, compiled, finish,
 from assembler.library.authorities import Registry
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
+from assembler.library.coverage import missing_clause_problem
 from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
@@ -270,7 +271,4 @@ class _Builder:
                 return clause, version, pinned or (ref.partition("@")[2] or None)
         if slot.optional:
             return None
-        raise TemplateError(
-            f"template {self.template.id} needs one of {', '.join(slot.refs)}, but none applies in the "
-            f"{self.court.district} ({self.court.circuit_name}); add one to your firm library (--library)"
-        )
+        raise TemplateError(missing_clause_problem(self.template, slot, self.court))

@@ -14,10 +14,12 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from assembler.assembly.answers import check_answer, choices_for, condition_holds
-from assembler.errors import AnswersError, InterviewAborted
+from assembler.errors import AnswersError, AssemblerError, InterviewAborted
+from assembler.library.coverage import Service
 from assembler.library.templates import Question
 
 Validator = Callable[[str], bool | str]
+CourtService = Callable[[str], Service]  # court id -> whether (and on what) the document can be assembled there
 LEAVE_BLANK = "(leave blank)"  # the last choice of an optional select
 
 
@@ -27,6 +29,7 @@ class Asker(Protocol):
     def checkbox(self, prompt: str, choices: list[str]) -> list[str]: ...
     def confirm(self, prompt: str, default: bool = False) -> bool: ...
     def autocomplete(self, prompt: str, choices: list[str], validate: Validator | None = None) -> str: ...
+    def say(self, text: str) -> None: ...
 
 
 class QuestionaryAsker:
@@ -70,15 +73,22 @@ class QuestionaryAsker:
         return self._ask(questionary.autocomplete(prompt, choices=choices, validate=validate, match_middle=True,
                                                   ignore_case=True, **self.io))
 
+    def say(self, text: str) -> None:
+        import questionary
+
+        questionary.print(text, style="italic", **{k: v for k, v in self.io.items() if k == "output"})
+
 
 def terminal_asker() -> Asker:
     """The asker ``assembler new`` uses; tests replace it to type into real prompts through a pipe."""
     return QuestionaryAsker()
 
 
-def run_interview(questions: list[Question], answers: dict[str, Any], asker: Asker) -> dict[str, Any]:
+def run_interview(questions: list[Question], answers: dict[str, Any], asker: Asker,
+                  court_service: CourtService | None = None) -> dict[str, Any]:
     """Return ``answers`` completed by asking what is missing or invalid. Ctrl-C raises
-    :class:`InterviewAborted` carrying the answers gathered so far."""
+    :class:`InterviewAborted` carrying the answers gathered so far. ``court_service`` says whether the document
+    can be assembled in a court (see :func:`ask_court`)."""
     answers = dict(answers)
     try:
         for question in questions:
@@ -86,7 +96,8 @@ def run_interview(questions: list[Question], answers: dict[str, Any], asker: Ask
                 continue
             current = answers.get(question.name)
             given = current not in (None, "", [])
-            if given and not check_answer(question, current, answers):
+            if given and not check_answer(question, current, answers) and not court_refused(court_service, question,
+                                                                                           current):
                 continue  # answered in the file, and valid
             if not given and question.name in answers and not question.required:
                 continue  # an optional answer the file deliberately leaves blank
@@ -95,6 +106,8 @@ def run_interview(questions: list[Question], answers: dict[str, Any], asker: Ask
                 partial = current if given else None
                 value = (_ask_list(question, asker, answers, partial) if question.type == "list"
                          else _ask_fields(question, asker, answers, into=_live(answers, question.name, partial, {})))
+            elif question.type == "court":
+                value = ask_court(question, answers, asker, court_service)
             else:
                 value = _ask(question, answers, asker, answers)
             if value is not None:
@@ -126,14 +139,48 @@ def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[
             if not check_answer(question, chosen or None, answers) or (not chosen and not question.required):
                 return chosen or None
     if kind == "court":
-        labels = _court_labels()
-        valid = _validator(question, answers, lambda text: _court_from(text, labels))
-        picked = asker.autocomplete(prompt, sorted(labels), validate=valid)
-        return _court_from(picked, labels)
+        return ask_court(question, answers, asker)
     convert = _number if kind in ("number", "money") else str
     default = "" if question.default is None else str(question.default)
     raw = asker.text(prompt, default=default, validate=_validator(question, answers, convert), help=question.help)
     return convert(raw) if raw.strip() else None
+
+
+def ask_court(question: Question, answers: dict[str, Any], asker: Asker,
+              court_service: CourtService | None = None) -> str:
+    """The court, picked by typing part of its name. With ``court_service`` (the document's coverage), a court the
+    library cannot serve for this document is refused as it is typed, naming the missing piece; a court it serves
+    is accepted and what the draft will rest on there is said at once ("Third Circuit standard: verified; …")."""
+    prompt = question.prompt + ("" if question.required else " (optional)")
+    current = answers.get(question.name)
+    if court_refused(court_service, question, current) and hasattr(asker, "say"):
+        asker.say(f"{current}: {court_service(current).problem}")  # type: ignore[misc]
+    labels = _court_labels()
+    valid = _validator(question, answers, lambda text: _court_from(text, labels))
+
+    def validate(text: str) -> bool | str:
+        problem = valid(text)
+        if problem is not True or not court_service:
+            return problem
+        service = court_service(_court_from(text, labels))
+        return True if service.served else service.problem
+
+    court_id = _court_from(asker.autocomplete(prompt, sorted(labels), validate=validate), labels)
+    if court_service and hasattr(asker, "say"):  # a scripted asker may have nothing to show it on
+        from assembler.library.courts import court
+
+        asker.say(f"{court(court_id).citation}: {court_service(court_id).summary}")
+    return court_id
+
+
+def court_refused(court_service: CourtService | None, question: Question, value: Any) -> bool:
+    """Whether an answered court is one the document cannot be assembled in (so it is asked again)."""
+    if court_service is None or question.type != "court" or not isinstance(value, str):
+        return False
+    try:
+        return not court_service(value).served
+    except AssemblerError:
+        return False  # not a court id at all: the answer check says so
 
 
 def _court_labels() -> dict[str, str]:

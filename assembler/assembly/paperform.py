@@ -12,19 +12,14 @@ from __future__ import annotations
 from assembler.errors import TemplateError
 from assembler.library.courtrules import CourtRules
 from assembler.library.courts import Court
+from assembler.library.coverage import PAPER_TEMPLATES, paper_form_problem
 from assembler.library.templates import Template
-
-PAPER_TEMPLATES = {"notice": "rule-12b2-notice", "motion": "rule-12b2-motion-paper"}
 
 
 def check_paper_form(template: Template, rules: CourtRules, court: Court) -> None:
-    if template.kind not in PAPER_TEMPLATES or rules.motion_form in (None, template.kind):
-        return
-    wanted = "a notice of motion" if rules.motion_form == "notice" else "a motion stating its grounds"
-    raise TemplateError(
-        f"template {template.id}: the {court.district} takes {wanted} ({rules.motion_rule}); "
-        f"assemble {PAPER_TEMPLATES[rules.motion_form]} instead"
-    )
+    problem = paper_form_problem(template, rules, court)
+    if problem:
+        raise TemplateError(problem)
 
 
 def paper_warnings(template: Template, rules: CourtRules, court: Court) -> list[str]:
@@ -33,8 +28,8 @@ def paper_warnings(template: Template, rules: CourtRules, court: Court) -> list[
     if rules.is_default:
         return found
     if not rules.confirmed and template.kind in ("memorandum", *PAPER_TEMPLATES):
-        found.append(f"{court.citation} rules ({rules.rule}) are recorded from practice knowledge, not read from the "
-                     f"court's rules on {rules.checked or 'any date'}: confirm the current text before filing")
+        found.append(f"{court.citation} rules ({rules.rule}) are recorded from practice knowledge; their text was not "
+                     f"read (last looked up {rules.checked or 'never'}): confirm the current text before filing")
     if template.kind == "motion" and rules.memorandum == "incorporated":
         found.append(f"{court.citation} wants the memorandum of law in the motion itself ({rules.motion_rule}): "
                      "file the memorandum's argument within this motion, not as a separate paper")

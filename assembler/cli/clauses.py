@@ -41,11 +41,12 @@ def clauses_list(args: argparse.Namespace) -> int:
     library = load(args, clean=False)
     for problem in library.problems:
         warn(f"skipped: {problem}")
-    court_ids = None
+    court_ids = chosen = None
     if args.court:
         from assembler.library.courts import court
 
-        court_ids = library.coverage_ids(court(args.court))
+        chosen = court(args.court)
+        court_ids = library.coverage_ids(chosen)
     rows = []
     for clause in library.filtered(args.category, court_ids):
         latest = clause.latest_approved
@@ -74,8 +75,28 @@ def clauses_list(args: argparse.Namespace) -> int:
         history = ", ".join(f"{v['version']} {v['status']}" for v in row["versions"] if v["version"] != row["version"])
         version = (row["version"] or "(none)") + (f"\n[dim]{history}[/dim]" if history else "")
         table.add_row(row["id"], row["category"], version, " ".join(row["applies_to"]), row["title"])
-    Console(width=max(120, Console().width)).print(table)
+    console = Console(width=max(120, Console().width))
+    console.print(table)
+    if chosen is not None:
+        _print_service(console, library, chosen)
     return 0
+
+
+def _print_service(console, library, court) -> None:
+    """After the clauses that apply in a court: whether each template can be assembled there, and on what."""
+    from rich.markup import escape
+
+    from assembler.library.coverage import court_coverage
+
+    (coverage,) = court_coverage(library, [court.id])
+    console.print(f"\nIn the {escape(court.district)} ({court.circuit_name}): long-arm "
+                  f"{escape(coverage.long_arm.label)}; local rules {escape(coverage.local_rules.label)}")
+    for template_id, service in coverage.templates.items():
+        if service.served:
+            said = "assembles — " + escape("; ".join(map(str, service.pieces)) or "no court-specific pieces")
+        else:
+            said = "[bold]cannot be assembled[/bold] — " + escape(service.problem)
+        console.print(f"  {template_id}: {said}", soft_wrap=True)
 
 
 def clauses_show(args: argparse.Namespace) -> int:

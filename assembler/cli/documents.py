@@ -105,6 +105,7 @@ def new(args: argparse.Namespace) -> int:
     from assembler.errors import InterviewAborted
     from assembler.assembly.manifest import manifest_path
     from assembler.files import check_writable
+    from assembler.library.coverage import court_service
     from assembler.library.templates import find_template
 
     library = load(args)
@@ -122,7 +123,7 @@ def new(args: argparse.Namespace) -> int:
     answers = _with_sellers(load_answers(args.answers) if args.answers else {}, args)
     asker = interview.terminal_asker()
     try:
-        answers = interview.run_interview(template.questions, answers, asker)
+        answers = interview.run_interview(template.questions, answers, asker, court_service(library, template))
     except InterviewAborted as aborted:
         if aborted.answers != answers:
             _offer_answers_so_far(aborted.answers, args, template.id, asker)

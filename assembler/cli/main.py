@@ -75,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from assembler.cli import batch as cli_batch
 
+    from assembler.cli import courts as cli_courts
+
     cli_clauses.register(commands)
     cli_documents.register(commands)
     cli_lifecycle.register(commands)
     cli_batch.register(commands)
+    cli_courts.register(commands)
     return parser

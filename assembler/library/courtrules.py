@@ -46,6 +46,7 @@ class CourtRules:
     caption: str = ""  # caption style the court's papers follow (division line, "v.")
     checked: str = ""  # date the rule's text was last read
     confirmed: bool = False  # whether that text was read from the court's rules (or a copy) on that date
+    source: str = ""  # where the rule's text was read (a URL)
 
     @property
     def is_default(self) -> bool:
@@ -79,6 +80,7 @@ _CHECKS: dict[str, tuple[Any, str]] = {
     "caption": (lambda v: isinstance(v, str), "text"),
     "checked": (lambda v: isinstance(v, str) and len(v) == 10, "a date, YYYY-MM-DD, quoted"),
     "confirmed": (lambda v: isinstance(v, bool), "true or false"),
+    "source": (lambda v: isinstance(v, str), "where the rule's text was read, as text"),
 }
 
 

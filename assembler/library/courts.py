@@ -80,6 +80,20 @@ _CIRCUIT_CITES = {
 }
 
 
+def circuit_id(text: str) -> str:
+    """The circuit a user names: "7", "7th", "ca7", "Seventh" or "seventh circuit" -> "ca7"; "dc" -> "cadc". A
+    :class:`CourtError` for anything else (the Federal Circuit has no district courts)."""
+    wanted = " ".join(str(text).lower().replace(".", "").split()).removesuffix(" circuit").removesuffix(" cir")
+    for circuit, name in _CIRCUIT_NAMES.items():
+        number = circuit.removeprefix("ca")
+        ordinals = {_CIRCUIT_CITES[circuit].split()[0].lower().replace(".", ""),  # "2d", as the Bluebook has it
+                    number + {"1": "st", "2": "nd", "3": "rd"}.get(number, "th")}  # "2nd", as people type it
+        if wanted in (circuit, number, name.lower().replace(".", ""), *ordinals):
+            return circuit
+    raise CourtError(f"'{text}' is not a circuit with district courts: give 1 to 11 or dc (e.g. 7, 7th, ca7, "
+                     "seventh)")
+
+
 @dataclass(frozen=True)
 class Court:
     id: str

@@ -91,6 +91,8 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     template = DocxTemplate(source)
     template.render(_skeleton_context(draft), jinja_env=_skeleton_env(), autoescape=True)
     document = template.docx
+    if draft.rules is not None and draft.template.kind != "order":
+        court_type_size(document, draft.rules.type_size, draft.rules.footnote_size)
     writer = _BodyWriter(document, draft, tokens)
     if draft.template.kind == "memorandum":
         _tables(writer, draft, pages, note)
@@ -108,6 +110,28 @@ def _build(draft: Draft, skeleton: Path | None, *, pages: dict[str, int] | None 
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), count
+
+
+def court_type_size(document: Any, size: int, footnote: int | None) -> None:
+    """Set a paper in the type its court's rules require: every style set in the skeleton's 12-point body type
+    takes ``size`` (C.D. Cal. L.R. 11-3.1.1: 14-point), and footnotes take ``footnote`` where the rules name a size
+    (S.D. Fla. L.R. 5.1(a)(4): 12-point, footnotes included); otherwise 10-point beside 12-point text, or the text's
+    own size beside larger text. A firm skeleton's sizes other than 12-point (a table's 9-point) are left alone."""
+    from docx.shared import Pt
+
+    if size == 12 and not footnote:
+        return
+    for style in document.styles:
+        font = getattr(style, "font", None)
+        if font is None or style.name == "Footnote Text":
+            continue
+        if font.size == Pt(12):
+            font.size = Pt(size)
+    try:
+        notes = document.styles["Footnote Text"]
+    except KeyError:
+        return
+    notes.font.size = Pt(footnote or (10 if size <= 12 else size))
 
 
 def _fill_word_count(document: Any, rules: Any = None) -> int | None:
