@@ -121,3 +121,20 @@ def test_an_unverified_authority_is_flagged(clean_order, tmp_path):
     words = " See Hamilton Int'l Ltd. v. Vortic LLC, 13 F.4th 264, 271 (2d Cir. 2021)."
     found = problems(library, edited(clean_order, tmp_path, append("The balance of hardships tips", words)))
     assert len(found) == 1 and found[0].startswith("authorities") and "is not verified in the registry" in found[0]
+
+
+@pytest.mark.parametrize("words, flagged", [
+    (" But see Winter v. Nat. Res. Def. Council, Inc., 555 U.S. 7, 20 (2008); Jackson Dairy, Inc. v. H. P. Hood & "
+     "Sons, Inc., 596 F.2d 70, 73 (2d Cir. 1979).", False),
+    (" But see Winter v. Nat. Res. Def. Council, Inc., 555 U.S. 7, 20 (2008); see also Jackson Dairy, Inc. v. H. P. "
+     "Hood & Sons, Inc., 596 F.2d 70, 73 (2d Cir. 1979).", True),
+    (" See Winter v. Nat. Res. Def. Council, Inc., 555 U.S. 7, 20 (2008); Jackson Dairy, Inc. v. H. P. Hood & Sons, "
+     "Inc., 596 F.2d 70, 73 (2d Cir. 1979).", True),
+    (" But see Winter v. Nat. Res. Def. Council, Inc., 555 U.S. 7, 20 (2008). The Court agrees; see Jackson Dairy, "
+     "Inc. v. H. P. Hood & Sons, Inc., 596 F.2d 70, 73 (2d Cir. 1979).", True),
+], ids=["but-see-carries-through-the-string", "see-also-replaces-it", "see-carries-as-support",
+        "a-new-sentence-ends-it"])
+def test_a_signal_carries_through_a_string_citation_until_another_replaces_it(builtin, clean_order, tmp_path, words,
+                                                                             flagged):
+    found = problems(builtin, edited(clean_order, tmp_path, append("The balance of hardships tips", words)))
+    assert any("Jackson Dairy (" in f for f in found) == flagged, found

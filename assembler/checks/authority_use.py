@@ -28,8 +28,11 @@ MOVANT_SIDE = {
 }
 _AGAINST = re.compile(r"(?:^|[\s,(])(?:but\s+see|but\s+cf\.|cf\.|contra|compare)\s", re.IGNORECASE)
 # where a new sentence begins (case names are full of abbreviations: "Co. v. Mont. Eighth Jud. Dist. Ct.")
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z\"”)])(?<![Cc]f)(?<!e\.g)(?<!\bv)\.\s+(?=[A-Z][a-z]+\s+[a-z]|(?:The|This|That|It|In|Those|These|Plaintiffs?|"
-                             r"Defendants?)\b)|\(\d{4}\)")
+_SUPPORTING = re.compile(r"(?:^|[\s,(;])(?:see|see\s+also|e\.g\.,|accord)\s", re.IGNORECASE)
+_PERIOD_BREAK = (r"(?<=[a-z\"”)])(?<![Cc]f)(?<!e\.g)(?<!\bv)\.\s+(?=[A-Z][a-z]+\s+[a-z]|(?:The|This|That|It|In|Those|"
+                 r"These|Plaintiffs?|Defendants?)\b)")
+_SENTENCE_BREAK = re.compile(_PERIOD_BREAK + r"|\(\d{4}\)")  # or the end of an earlier citation
+_NEW_SENTENCE = re.compile(_PERIOD_BREAK)
 _QUOTED_IN = re.compile(r"\((?:quoting|citing|alteration in original|internal quotation marks omitted)\b[^()]*(?:\([^()]*\)[^()]*)*$",
                         re.IGNORECASE)
 _DISTINGUISHING = re.compile(r"\b(?:distinguishing|distinguished|rejecting|declining|reversing|abrogated|overruled)\b",
@@ -72,6 +75,32 @@ def _pin(citation: Any) -> str | None:
     return None
 
 
+def _citation_clauses(before: str) -> list[str]:
+    """The clauses of the citation sentence that ``before`` ends in, each up to a ";": the last as far back as
+    its case name and signal, the earlier ones as far back as the sentence's start."""
+    *earlier, last = before.split(";")
+    clauses = [_SENTENCE_BREAK.split(last)[-1]]
+    for clause in reversed(earlier):
+        parts = _NEW_SENTENCE.split(clause)
+        clauses.insert(0, parts[-1])
+        if len(parts) > 1:
+            break
+    return clauses
+
+
+def _signal_against(clauses: list[str]) -> bool:
+    """Whether the signal governing the last citation clause of a citation sentence meets the case head-on.
+
+    A signal carries through a string citation until another replaces it (Bluebook R. 1.2): in "*But see* A;
+    B." the *but see* governs B too, while in "*But see* A; *see also* B." B is cited as support."""
+    for clause in reversed(clauses):
+        if _AGAINST.search(clause):
+            return True
+        if _SUPPORTING.search(clause):
+            return False
+    return False
+
+
 def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: str) -> list[Flag]:
     flags: list[Flag] = []
     met: dict[str, int] = {}  # authority key -> paragraph in which a citation of it was met with but see / cf.
@@ -87,11 +116,10 @@ def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: 
             continue
         # what comes before the reporter citation in the same citation clause: the case name, and before it
         # the signal, or "(quoting" when another court's opinion is the source of words quoted
-        clause = text[max(0, citation.span()[0] - 160): citation.span()[0]].split(";")[-1]
-        clause = _SENTENCE_BREAK.split(clause)[-1]
-        if _QUOTED_IN.search(clause):
+        clauses = _citation_clauses(text[max(0, citation.span()[0] - 600): citation.span()[0]])
+        if _QUOTED_IN.search(clauses[-1]):
             continue
-        if _AGAINST.search(clause):
+        if _signal_against(clauses):
             met[authority.key] = paragraph
             continue
         parenthetical = getattr(citation.metadata, "parenthetical", None) or ""
