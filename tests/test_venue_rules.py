@@ -1,5 +1,5 @@
 """The busiest venues' local rules as data, and motion papers that follow the court: a notice of motion where
-the court wants one, a motion stating its grounds where it wants that (partner review P25)."""
+the court wants one, a motion stating its grounds where it wants that."""
 
 from __future__ import annotations
 

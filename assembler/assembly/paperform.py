@@ -3,7 +3,7 @@
 S.D.N.Y. and E.D.N.Y. (Local Civ. R. 7.1(a)(1)), D.N.J. and the California districts want a notice of motion;
 E.D. Mo. (L.R. 4.01), N.D. Ill., D. Del., the Texas districts, S.D. Fla., D. Mass., E.D. Pa. and D. Minn. want a
 motion with a memorandum. Assembling the other court's paper is refused in one line that names the rule and the
-template to use, rather than filing a New York paper in St. Louis (partner review P25). Where no rule is recorded
+template to use, rather than filing a New York paper in St. Louis. Where no rule is recorded
 either paper may be assembled.
 """
 
