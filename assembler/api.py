@@ -47,7 +47,7 @@ def render_document(
     docx_path = _output(out, force, pdf)
     _not_the_answers(docx_path, source)
     draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
-    return _write(library, draft, docx_path, force, layout, pdf)
+    return _write(library, draft, docx_path, force, layout, pdf, strict)
 
 
 def write_draft(library: Library, draft: Draft, out: str | Path, *, force: bool = False, layout: bool = False,
@@ -85,11 +85,11 @@ def _not_the_answers(docx_path: Path, answers: object) -> None:
 
 
 def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False,
-           pdf: bool = False) -> RenderResult:
+           pdf: bool = False, strict: bool = False) -> RenderResult:
     from assembler.word.writer import render
 
     manifest_file = manifest_path(docx_path)
-    rendered = render(draft, skeleton=_skeleton(library), layout=layout)
+    rendered = render(draft, skeleton=_skeleton(library), layout=layout, strict=strict)
     data = rendered.data
     manifest = build_manifest(draft, docx_path.name, data, library.registry)
     if rendered.tables:
@@ -154,7 +154,7 @@ def reassemble_document(
                                   f"original draft used {template.get('version')}")
     if manifest.get("answers_digest") and manifest["answers_digest"] != assembled.answers_digest:
         assembled.warnings.append("the answers differ from those the original draft was assembled from")
-    return _write(library, assembled, docx_path, force, layout, pdf)
+    return _write(library, assembled, docx_path, force, layout, pdf, strict)
 
 
 def write_pdf(draft: str | Path, out: str | Path | None = None, *, force: bool = False) -> Path:

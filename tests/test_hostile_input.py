@@ -201,3 +201,49 @@ def test_q10_a_non_party_client_is_warned_about(run_cli, tmp_path):
     (tmp_path / "a.yaml").write_text(yaml.safe_dump(answers), encoding="utf-8")
     code, _, err = run_cli("render", NOTICE, "--answers", tmp_path / "a.yaml", "-o", tmp_path / "n.docx", "--no-layout")
     assert code == 0 and "warning: 'filer.represents': Ghost LLC is not a party's short name" in err
+
+
+@pytest.fixture
+def broken_libreoffice(tmp_path, monkeypatch):
+    """Q13's recipe: a fake ``soffice`` that exits 1 first on PATH, and a warm listener that fails as it starts
+    (its Python passes the UNO check, then dies), in a layout slot of the test's own."""
+    import os
+    import time
+
+    from assembler.word import layout
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "soffice").write_text("#!/bin/sh\necho 'soffice: cannot open display' >&2\nexit 1\n")
+    (bin_dir / "uno-python").write_text('#!/bin/sh\n[ "$1" = "-c" ] && exit 0\necho "listener: no office" >&2\nexit 1\n')
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("ASSEMBLER_UNO_PYTHON", str(bin_dir / "uno-python"))
+    monkeypatch.setenv("ASSEMBLER_LAYOUT_SLOT", f"broken-{os.getpid()}-{time.monotonic_ns()}")
+    monkeypatch.setattr(layout, "_UNO_PYTHON", None)
+    if not layout.available():
+        pytest.skip("needs pdftotext")
+    work = tmp_path / "work"
+    work.mkdir()
+    return work
+
+
+def test_q13_a_broken_libreoffice_is_a_warning_naming_the_cause(broken_libreoffice, run_cli):
+    out = broken_libreoffice / "out.docx"
+    code, _, err = run_cli("render", MEMO, "--answers", EXAMPLES / "cepia-motion.yaml", "-o", out)
+    assert code == 0, err
+    assert "warning: the LibreOffice listener did not start (listener: no office)" in err
+    assert ("warning: LibreOffice could not lay the draft out (soffice exited with status 1: soffice: cannot open "
+            "display); the tables' page numbers are left to Word") in err
+    assert "left to Word" in out.with_suffix(".assembly.yaml").read_text(encoding="utf-8")
+
+
+def test_q13_strict_refuses_a_memorandum_laid_out_by_a_broken_libreoffice(broken_libreoffice, run_cli):
+    out = broken_libreoffice / "out.docx"
+    code, _, err = run_cli("render", MEMO, "--answers", EXAMPLES / "cepia-motion.yaml", "-o", out, "--strict")
+    assert code == 2
+    assert err.splitlines()[-1] == ("error: LibreOffice could not lay the draft out (soffice exited with status 1: "
+                                    "soffice: cannot open display); --strict refuses a memorandum whose tables have "
+                                    "no page numbers (fix LibreOffice, or render with --no-layout)")
+    assert list(broken_libreoffice.iterdir()) == []
