@@ -247,3 +247,41 @@ def test_q13_strict_refuses_a_memorandum_laid_out_by_a_broken_libreoffice(broken
                                     "soffice: cannot open display); --strict refuses a memorandum whose tables have "
                                     "no page numbers (fix LibreOffice, or render with --no-layout)")
     assert list(broken_libreoffice.iterdir()) == []
+
+
+# --- Q19: refusals that say what is wrong; Q20: what the files carry ---
+
+def test_q19_an_unknown_court_rules_key_names_the_allowed_keys(run_cli, tmp_path):
+    firm = tmp_path / "firm" / "templates"
+    firm.mkdir(parents=True)
+    (firm / "court-rules.yaml").write_text("moed:\n  word_limit: 5000\n", encoding="utf-8")
+    code, _, err = run_cli("--library", tmp_path / "firm", "render", MEMO, "--answers", EXAMPLES / "cepia-motion.yaml",
+                           "-o", tmp_path / "out.docx", "--no-layout")
+    assert code == 2 and err.count("\n") == 1
+    assert "court-rules.yaml: moed: unknown key(s) word_limit (known: rule, limit_words," in err
+    assert "__init__" not in err and not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.parametrize("name", ["nothere.docx", "nothere.pdf"])
+def test_q19_check_on_a_missing_file_says_not_found(run_cli, tmp_path, name):
+    code, _, err = run_cli("check", tmp_path / name)
+    assert (code, err) == (2, f"error: {tmp_path / name}: not found\n")
+
+
+def test_q20_no_word_comment_is_signed_with_the_generators_name(run_cli, tmp_path):
+    import zipfile
+
+    out = tmp_path / "memo.docx"
+    assert run_cli("render", MEMO, "--answers", EXAMPLES / "cepia-motion.yaml", "-o", out, "--no-layout")[0] == 0
+    comments = zipfile.ZipFile(out).read("word/comments.xml").decode("utf-8")
+    assert 'w:author="Drafting note"' in comments
+    assert "assembler" not in comments.lower()
+
+
+def test_q20_the_readme_first_commands_outputs_are_gitignored():
+    root = EXAMPLES.parent
+    ignored = {line.strip() for line in (root / ".gitignore").read_text(encoding="utf-8").splitlines()}
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    first = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert "-o memorandum.docx" in first and "assembler pdf memorandum.docx" in first
+    assert {"/memorandum.docx", "/memorandum.assembly.yaml", "/memorandum.pdf"} <= ignored

@@ -82,6 +82,10 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
     from docx import Document
 
     path = Path(path)
+    if not path.exists():
+        raise AssemblerError(f"{path}: not found")
+    if path.is_dir():
+        raise AssemblerError(f"{path}: is a folder; give a Word draft (.docx) or the PDF to be filed")
     if path.suffix.lower() == ".pdf":
         return _check_pdf(library, path, template_id, page_limit)
     try:
