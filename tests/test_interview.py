@@ -14,12 +14,20 @@ from assembler.library.templates import find_template
 from samples import motion_answers, order_answers
 
 
+class Refused:
+    """A reply the prompt must refuse as it is typed, with ``message``; the next reply is asked for."""
+
+    def __init__(self, typed, message):
+        self.typed, self.message = typed, message
+
+
 class ScriptedAsker:
     """Answers from a script, recording every prompt it was asked."""
 
     def __init__(self, replies):
         self.replies = list(replies)
         self.asked = []
+        self.said = []  # headings and explanations shown between questions
 
     def _next(self, prompt):
         self.asked.append(prompt)
@@ -32,6 +40,9 @@ class ScriptedAsker:
 
     def text(self, prompt, default="", validate=None, help=""):
         reply = self._next(prompt)
+        if isinstance(reply, Refused):  # the prompt's validator must refuse it, with this message
+            assert validate(reply.typed) == reply.message
+            return self.text(prompt, default, validate, help)
         assert validate is None or validate(reply) is True, validate(reply)
         return reply
 
@@ -40,10 +51,14 @@ class ScriptedAsker:
         assert reply in choices
         return reply
 
-    def checkbox(self, prompt, choices):
+    def checkbox(self, prompt, choices, validate=None):
         reply = self._next(prompt)
         assert set(reply) <= set(choices)
+        self.choices = choices
         return reply
+
+    def say(self, text):
+        self.said.append(text)
 
     def confirm(self, prompt, default=False):
         return self._next(prompt)
@@ -237,3 +252,39 @@ def test_new_without_a_terminal_says_to_use_render(builtin, run_cli, tmp_path):
     assert code == 2
     assert "needs a terminal" in err and "assembler render" in err
     assert not (tmp_path / "o.docx").exists()
+
+
+# --- Q18: the interview refuses a wrong answer as it is typed, says what it asks, and asks only what is read ---
+
+def party(name, short, kind="corporation"):
+    return {"name": name, "short_name": short, "kind": kind}
+
+
+def test_a_short_name_another_party_has_is_refused_as_it_is_typed(builtin):
+    spec = questions(builtin, "pi-order")
+    answers = answered_in_full(order_answers(), spec)
+    del answers["defendants"]
+    answers["enjoined"] = []
+    asker = ScriptedAsker([
+        "ABBC Block Chain IT Solutions LLC", "ABBC", "llc", "", "",
+        True, "ABBC Holdings Ltd.",
+        Refused("ABBC", "ABBC is already the short name of ABBC Block Chain IT Solutions LLC; give each party its own"),
+        Refused("Alibaba", "Alibaba is already the short name of Alibaba Group Holding Limited; give each party its "
+                           "own"),
+        "ABBC Holdings", "corporation", "", "",
+        False,
+    ])
+    result = run_interview(spec, answers, asker)
+    assert [d["short_name"] for d in result["defendants"]] == ["ABBC", "ABBC Holdings"]
+    assert asker.asked.count('Defendant 2 — short name used in the papers (e.g. "Cepia")') == 3
+
+
+def test_a_short_name_doubled_in_the_answers_file_is_asked_again_for_the_later_party_only(builtin):
+    spec = questions(builtin, "pi-order")
+    answers = answered_in_full(order_answers(), spec)
+    answers["defendants"][1]["short_name"] = "Philip"  # ABBC's, doubling the fifth defendant's
+    asker = ScriptedAsker(["Jason Philip", "", "(leave blank)", False])  # the blank optional fields; no more
+    result = run_interview(spec, answers, asker)
+    assert asker.asked[0] == 'Defendant 5 — short name used in the papers (e.g. "Cepia")'
+    assert all(prompt.startswith("Defendant 5 — ") for prompt in asker.asked[:-1])
+    assert [d["short_name"] for d in result["defendants"]][1:5:3] == ["Philip", "Jason Philip"]

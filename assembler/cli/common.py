@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 
 
 def load(args: argparse.Namespace, clean: bool = True):
@@ -21,6 +23,20 @@ def add_pdf_option(p: argparse.ArgumentParser) -> None:
     """``--pdf`` on every command that writes a draft."""
     p.add_argument("--pdf", action="store_true", help="also write OUT.pdf beside OUT.docx (PDF/A-2b for CM/ECF; "
                    "needs LibreOffice)")
+
+
+@contextlib.contextmanager
+def working(what: str, layout: bool) -> Iterator[None]:
+    """A spinner on the terminal while a draft is assembled and, with ``layout``, laid out by LibreOffice
+    (whose first start takes several seconds). Nothing when stderr is not a terminal (a script, a pipe)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    note = "; LibreOffice lays it out (the first time takes a few seconds)" if layout else ""
+    with Console(stderr=True).status(f"Assembling {what}{note}…"):
+        yield
 
 
 def warn(message: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assembler.cli.common import add_pdf_option, load, report, warn
+from assembler.cli.common import add_pdf_option, load, report, warn, working
 from assembler.errors import AssemblerError
 
 
@@ -92,8 +92,9 @@ def render(args: argparse.Namespace) -> int:
 
     library = load(args)
     answers = _with_sellers(load_answers(args.answers), args)
-    result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
-                             source=args.answers, layout=not args.no_layout, pdf=args.pdf)
+    with working(args.template, layout=not args.no_layout or args.pdf):
+        result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
+                                 source=args.answers, layout=not args.no_layout, pdf=args.pdf)
     report(result)
     return 0
 
@@ -105,6 +106,7 @@ def new(args: argparse.Namespace) -> int:
     from assembler.errors import InterviewAborted
     from assembler.assembly.manifest import manifest_path
     from assembler.files import check_writable
+    from assembler.assembly.reading import questions_read
     from assembler.library.templates import find_template
 
     library = load(args)
@@ -121,8 +123,8 @@ def new(args: argparse.Namespace) -> int:
         check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers, probe=True)
     answers = _with_sellers(load_answers(args.answers) if args.answers else {}, args)
     asker = interview.terminal_asker()
-    try:
-        answers = interview.run_interview(template.questions, answers, asker)
+    try:  # only what this document reads: a proposed order asks no bar number
+        answers = interview.run_interview(questions_read(library, template), answers, asker)
     except InterviewAborted as aborted:
         if aborted.answers != answers:
             _offer_answers_so_far(aborted.answers, args, template.id, asker)
@@ -131,8 +133,9 @@ def new(args: argparse.Namespace) -> int:
         save_answers(answers, args.save_answers, force=True)
         print(f"answers saved to {args.save_answers}")
     try:
-        result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
-                                 layout=not args.no_layout, pdf=args.pdf)
+        with working(template.id, layout=not args.no_layout or args.pdf):
+            result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
+                                     layout=not args.no_layout, pdf=args.pdf)
     except AssemblerError:
         if not args.save_answers:
             _offer_answers_so_far(answers, args, template.id, asker)
