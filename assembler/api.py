@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,10 @@ def write_draft(library: Library, draft: Draft, out: str | Path, *, force: bool 
 def _output(out: str | Path, force: bool, pdf: bool = False) -> Path:
     """Refuse a bad or occupied output path, or a PDF without LibreOffice, before any work is done."""
     docx_path = Path(out)
-    if docx_path.suffix.lower() != ".docx":
+    if docx_path.suffix.lower() != ".docx" or str(out).endswith(("/", os.sep)):
         from assembler.errors import AssemblerError
 
-        raise AssemblerError(f"{docx_path}: the output must be a .docx file")
+        raise AssemblerError(f"{out}: the output must be a .docx file")
     check_writable(docx_path, manifest_path(docx_path), force=force)
     if pdf:
         from assembler.word.pdf import pdf_path_for, require_libreoffice

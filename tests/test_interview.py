@@ -455,3 +455,28 @@ def test_a_spinner_says_what_is_being_done_while_a_draft_is_laid_out(monkeypatch
     with working("rule-12b2-motion", layout=True):
         pass
     assert piped.getvalue() == ""  # nothing in a log or a pipe
+
+
+def test_q5_a_pasted_soft_line_break_is_refused_as_it_is_typed(builtin):
+    spec = questions(builtin, "pi-order")
+    answers = answered_in_full(order_answers(), spec)
+    del answers["infringing_conduct"]
+    pasted = Refused("sold counterfeit\vgoods",
+                     "'infringing_conduct' contains a soft line break (U+000B) at character 17; retype it as plain text")
+    asker = ScriptedAsker([pasted, "sold counterfeit goods"])
+    assert run_interview(spec, answers, asker)["infringing_conduct"] == "sold counterfeit goods"
+
+
+def test_q7_facts_skipped_in_the_interview_still_give_a_memorandum(builtin, run_cli, tmp_path, monkeypatch):
+    from assembler.assembly import interview
+
+    answers = answered_in_full(motion_answers(), questions(builtin, "rule-12b2-motion"))
+    del answers["facts"]
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump(answers), encoding="utf-8")
+    asker = ScriptedAsker([False])  # "Add a fact?" no
+    monkeypatch.setattr(interview, "terminal_asker", lambda: asker)
+    code, _, err = run_cli("new", "rule-12b2-motion", "--answers", case, "-o", tmp_path / "memo.docx", "--no-layout")
+    assert code == 0, err
+    assert asker.asked == ["Add a fact?"]
+    assert "PRELIMINARY STATEMENT" in "\n".join(p.text for p in docx.Document(tmp_path / "memo.docx").paragraphs)

@@ -49,7 +49,8 @@ def load_answers(path: str | os.PathLike[str]) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
-        raise AssemblerError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+        said = " ".join(str(getattr(exc, "problem", None) or exc).split())  # one line, whatever YAML wrote
+        raise AssemblerError(f"{source}: not valid YAML{where}: {said}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
