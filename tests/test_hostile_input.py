@@ -505,7 +505,7 @@ REFUSALS = [
     Refusal("library", "an empty library", lambda f: (f / "lib").mkdir() or ["--library", f / "lib", "templates"],
             "not a clause library"),
     Refusal("library", "a library that is a file", lambda f: (f / "lib.txt").write_text("x") and
-            ["--library", f / "lib.txt", "templates"], "lib.txt"),
+            ["--library", f / "lib.txt", "templates"], "lib.txt: is a file, not a library folder"),
     Refusal("library", "ASSEMBLER_LIBRARY that does not exist", lambda f: ["templates"], "library folder not found",
             env={"ASSEMBLER_LIBRARY": "/nonexistent/firm-library"}),
     Refusal("library", "broken YAML in a clause the memorandum uses",

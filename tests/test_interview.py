@@ -442,17 +442,17 @@ class _Terminal(io.StringIO):
 
 
 def test_a_spinner_says_what_is_being_done_while_a_draft_is_laid_out(monkeypatch):
-    from assembler.cli.common import working
+    from assembler.cli.common import assembling, working
 
     screen = _Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
-    with working("rule-12b2-motion", layout=True):
+    with working(assembling("rule-12b2-motion", layout=True)):
         pass
     shown = " ".join(screen.getvalue().split())  # wrapped at the terminal's width
     assert "Assembling rule-12b2-motion; LibreOffice lays it out (the first time takes a few seconds)…" in shown
     piped = io.StringIO()
     monkeypatch.setattr(sys, "stderr", piped)
-    with working("rule-12b2-motion", layout=True):
+    with working(assembling("rule-12b2-motion", layout=True)):
         pass
     assert piped.getvalue() == ""  # nothing in a log or a pipe
 
@@ -480,3 +480,13 @@ def test_q7_facts_skipped_in_the_interview_still_give_a_memorandum(builtin, run_
     assert code == 0, err
     assert asker.asked == ["Add a fact?"]
     assert "PRELIMINARY STATEMENT" in "\n".join(p.text for p in docx.Document(tmp_path / "memo.docx").paragraphs)
+
+
+def test_an_empty_pick_in_an_optional_multi_select_says_none_was_chosen(builtin):
+    spec = questions(builtin, "pi-order")
+    answers = answered_in_full(order_answers(), spec)
+    del answers["enjoined"]
+    asker = ScriptedAsker([[]])
+    assert "enjoined" not in run_interview(spec, answers, asker)  # blank: every defendant is enjoined
+    assert asker.asked == ["Which defendants are enjoined? (blank means all) (optional)"]
+    assert asker.said == ["  none chosen"]

@@ -168,6 +168,8 @@ def _ask(question: Question, scope: dict[str, Any], asker: Asker, answers: dict[
             chosen = asker.checkbox(prompt, choices, validate=acceptable)
             verdict = acceptable(chosen)
             if verdict is True:
+                if not chosen:
+                    asker.say("  none chosen")  # what the blank means is in the prompt
                 return chosen or None
             asker.say(f"  {verdict}")  # an asker that could not show it on the prompt
     if kind == "court":

@@ -25,18 +25,25 @@ def add_pdf_option(p: argparse.ArgumentParser) -> None:
                    "needs LibreOffice)")
 
 
+FIRST_TIME = "(the first time takes a few seconds)"
+
+
 @contextlib.contextmanager
-def working(what: str, layout: bool) -> Iterator[None]:
-    """A spinner on the terminal while a draft is assembled and, with ``layout``, laid out by LibreOffice
-    (whose first start takes several seconds). Nothing when stderr is not a terminal (a script, a pipe)."""
+def working(message: str) -> Iterator[None]:
+    """A spinner on the terminal, saying what is being done, while LibreOffice lays a draft out (its first start
+    takes several seconds). Nothing when stderr is not a terminal (a script, a pipe)."""
     if not sys.stderr.isatty():
         yield
         return
     from rich.console import Console
 
-    note = "; LibreOffice lays it out (the first time takes a few seconds)" if layout else ""
-    with Console(stderr=True).status(f"Assembling {what}{note}…"):
+    with Console(stderr=True).status(f"{message}…"):
         yield
+
+
+def assembling(template: str, layout: bool) -> str:
+    """What the spinner says while a draft is assembled (and, with ``layout``, laid out)."""
+    return f"Assembling {template}" + (f"; LibreOffice lays it out {FIRST_TIME}" if layout else "")
 
 
 def warn(message: str) -> None:

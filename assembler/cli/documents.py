@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assembler.cli.common import add_pdf_option, load, report, warn, working
+from assembler.cli.common import FIRST_TIME, add_pdf_option, assembling, load, report, warn, working
 from assembler.errors import AssemblerError
 
 
@@ -92,7 +92,7 @@ def render(args: argparse.Namespace) -> int:
 
     library = load(args)
     answers = _with_sellers(load_answers(args.answers), args)
-    with working(args.template, layout=not args.no_layout or args.pdf):
+    with working(assembling(args.template, layout=not args.no_layout or args.pdf)):
         result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
                                  source=args.answers, layout=not args.no_layout, pdf=args.pdf)
     report(result)
@@ -133,7 +133,7 @@ def new(args: argparse.Namespace) -> int:
         save_answers(answers, args.save_answers, force=True)
         print(f"answers saved to {args.save_answers}")
     try:
-        with working(template.id, layout=not args.no_layout or args.pdf):
+        with working(assembling(template.id, layout=not args.no_layout or args.pdf)):
             result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
                                      layout=not args.no_layout, pdf=args.pdf)
     except AssemblerError:
@@ -166,8 +166,11 @@ def _offer_answers_so_far(answers: dict, args: argparse.Namespace, template_id: 
 def check(args: argparse.Namespace) -> int:
     from assembler.checks.check import check_draft
 
-    report = check_draft(load(args), args.draft, template_id=args.template, word_limit=args.word_limit,
-                         layout=not args.no_layout, page_limit=args.page_limit)
+    library = load(args)
+    laying_out = "" if args.no_layout else f"; LibreOffice lays it out to count its pages {FIRST_TIME}"
+    with working(f"Checking {args.draft}{laying_out}"):
+        report = check_draft(library, args.draft, template_id=args.template, word_limit=args.word_limit,
+                             layout=not args.no_layout, page_limit=args.page_limit)
     for note in report.notes:
         warn(note)
     where = f" ({report.kind or 'document'}, {report.court or 'court unknown'}; rules: {report.applied})"
@@ -183,7 +186,9 @@ def check(args: argparse.Namespace) -> int:
 def pdf(args: argparse.Namespace) -> int:
     from assembler.api import write_pdf
 
-    print(f"wrote {write_pdf(args.draft, args.output, force=args.force)}")
+    with working(f"Making the PDF of {args.draft} with LibreOffice {FIRST_TIME}"):
+        written = write_pdf(args.draft, args.output, force=args.force)
+    print(f"wrote {written}")
     return 0
 
 
