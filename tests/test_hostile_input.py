@@ -146,6 +146,10 @@ CASES = [
     Case("Q15", "an unquoted impossible date", MEMO, CEPIA + "filing_date: 2026-02-30\n", "refuse",
          ["'filing_date' must be a real date"]),
     Case("Q15", "a NaN bond", ORDER, _set("bond_amount", float("nan")), "refuse", ["'bond_amount'"]),
+    # Q18: only what a document reads is required
+    Case("Q18", "an order without counsel's details", ORDER, lambda a: (a.pop("filer"), a.pop("filing_date", None)),
+         "render", ["SO ORDERED", "ALIBABA GROUP HOLDING LIMITED"], ["Counsel for the Plaintiff"]),
+    Case("Q18", "a memorandum without counsel's details", MEMO, _drop("filer"), "refuse", ["'filer' is missing"]),
     # Q19: messages
     Case("Q19", "an unknown court id", ORDER, _set("court", "nyxd"), "refuse",
          ["not one of the 94 federal district court ids"]),
