@@ -675,3 +675,13 @@ def test_the_tally(run_cli, tmp_path_factory, monkeypatch):
     # at least every case the report found refused cleanly (89), across each of its section 4 categories
     assert tally["refused"] >= 89 and {r.q for r in REFUSALS} >= {
         "answers file", "value", "template syntax", "parties", "output", "library", "check", "outdated", "templates"}
+
+
+def test_q13_the_filing_pdf_from_a_broken_libreoffice_is_refused_naming_the_cause(broken_libreoffice, run_cli):
+    draft = broken_libreoffice / "memo.docx"
+    assert run_cli("render", MEMO, "--answers", EXAMPLES / "cepia-motion.yaml", "-o", draft, "--no-layout")[0] == 0
+    code, _, err = run_cli("pdf", draft)
+    assert code == 2
+    assert err.splitlines()[-1] == (f"error: {draft}: LibreOffice could not convert it to PDF (soffice exited with "
+                                    "status 1: soffice: cannot open display)")
+    assert not draft.with_suffix(".pdf").exists()
