@@ -685,3 +685,12 @@ def test_q13_the_filing_pdf_from_a_broken_libreoffice_is_refused_naming_the_caus
     assert err.splitlines()[-1] == (f"error: {draft}: LibreOffice could not convert it to PDF (soffice exited with "
                                     "status 1: soffice: cannot open display)")
     assert not draft.with_suffix(".pdf").exists()
+
+
+def test_q13_check_says_why_a_page_limit_went_unchecked(broken_libreoffice, run_cli):
+    draft = broken_libreoffice / "memo.docx"
+    assert run_cli("render", MEMO, "--answers", EXAMPLES / "cepia-motion.yaml", "-o", draft, "--no-layout")[0] == 0
+    code, out, err = run_cli("check", draft)
+    assert code == 0 and "no problems found" in out
+    assert ("warning: page limit of 15 (E.D. Mo. L.R. 4.01(D)) not checked: LibreOffice could not lay the draft out "
+            "(soffice exited with status 1: soffice: cannot open display)") in err
