@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def render_document(
     docx_path = _output(out, force, pdf)
     _not_the_answers(docx_path, source)
     draft = assemble(library, template_id, answers, pins=pins, strict=strict, source=source)
-    return _write(library, draft, docx_path, force, layout, pdf)
+    return _write(library, draft, docx_path, force, layout, pdf, strict)
 
 
 def write_draft(library: Library, draft: Draft, out: str | Path, *, force: bool = False, layout: bool = False,
@@ -59,10 +60,10 @@ def write_draft(library: Library, draft: Draft, out: str | Path, *, force: bool 
 def _output(out: str | Path, force: bool, pdf: bool = False) -> Path:
     """Refuse a bad or occupied output path, or a PDF without LibreOffice, before any work is done."""
     docx_path = Path(out)
-    if docx_path.suffix.lower() != ".docx":
+    if docx_path.suffix.lower() != ".docx" or str(out).endswith(("/", os.sep)):
         from assembler.errors import AssemblerError
 
-        raise AssemblerError(f"{docx_path}: the output must be a .docx file")
+        raise AssemblerError(f"{out}: the output must be a .docx file")
     check_writable(docx_path, manifest_path(docx_path), force=force)
     if pdf:
         from assembler.word.pdf import pdf_path_for, require_libreoffice
@@ -85,11 +86,11 @@ def _not_the_answers(docx_path: Path, answers: object) -> None:
 
 
 def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout: bool = False,
-           pdf: bool = False) -> RenderResult:
+           pdf: bool = False, strict: bool = False) -> RenderResult:
     from assembler.word.writer import render
 
     manifest_file = manifest_path(docx_path)
-    rendered = render(draft, skeleton=_skeleton(library), layout=layout)
+    rendered = render(draft, skeleton=_skeleton(library), layout=layout, strict=strict)
     data = rendered.data
     manifest = build_manifest(draft, docx_path.name, data, library.registry)
     if rendered.tables:
@@ -154,7 +155,7 @@ def reassemble_document(
                                   f"original draft used {template.get('version')}")
     if manifest.get("answers_digest") and manifest["answers_digest"] != assembled.answers_digest:
         assembled.warnings.append("the answers differ from those the original draft was assembled from")
-    return _write(library, assembled, docx_path, force, layout, pdf)
+    return _write(library, assembled, docx_path, force, layout, pdf, strict)
 
 
 def write_pdf(draft: str | Path, out: str | Path | None = None, *, force: bool = False) -> Path:

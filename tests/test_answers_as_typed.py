@@ -134,7 +134,7 @@ def test_a_duplicate_key_is_refused_naming_both_lines(run_cli, tmp_path):
     ("bond_amount: -5", "'bond_amount' must not be negative"),
     ("bond_amount: '1,0,0'", "'bond_amount' must be an amount of dollars"),
     ("bond_days: .inf", "'bond_days' must be a finite number"),
-    ("hearing_date: 2026-02-30", "'hearing_date' must be a real date like 2026-11-23 (got '2026-02-30')"),
+    ("hearing_date: 2026-02-30", "'hearing_date' must be a real date like 2026-11-23: 2026-02-30 is not a real date (February 2026 has 28 days)"),
     ("filing_date: 20261215", "'filing_date' must be a real date"),
 ])
 def test_impossible_money_numbers_and_dates_are_refused(run_cli, tmp_path, line, message):

@@ -17,7 +17,7 @@ from assembler.assembly.interview import run_interview
 from assembler.errors import AssemblerError, InterviewAborted
 from assembler.library.loading import load_library
 from samples import EXAMPLES, motion_answers, order_answers
-from test_interview import ScriptedAsker, answered_in_full, questions
+from test_interview import ScriptedAsker, answered_in_full, order_without_defendants, questions
 
 
 def _core_identifier(docx: Path) -> str:
@@ -112,10 +112,7 @@ def test_force_never_overwrites_the_answers_file(run_cli, tmp_path):
 # --- Q5: Ctrl-C keeps every answer ---
 
 def test_ctrl_c_inside_a_list_keeps_the_finished_items_and_the_half_typed_one(builtin):
-    spec = questions(builtin, "pi-order")
-    answers = answered_in_full(order_answers(), spec)
-    del answers["defendants"]
-    answers["enjoined"] = []
+    spec, answers = order_without_defendants(builtin)
     asker = ScriptedAsker([
         "Seller One Ltd.", "Seller One", "corporation", "China", "Shenzhen, China",
         True, "Seller Two Ltd.", "Seller Two", KeyboardInterrupt,

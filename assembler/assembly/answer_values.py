@@ -8,6 +8,7 @@ line naming the answer — never passed on to fail later inside the Word writer.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -76,12 +77,17 @@ def number_problem(name: str, value: Any) -> str | None:
 
 def date_problem(name: str, value: Any) -> str | None:
     text = str(value).strip()
+    if not _ISO_DATE.fullmatch(text):
+        return f"'{name}' must be a real date like 2026-11-23 (got '{value}')"
     try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError
         dt.date.fromisoformat(text)
     except ValueError:
-        return f"'{name}' must be a real date like 2026-11-23 (got '{value}')"
+        year, month = int(text[:4]), int(text[5:7])
+        if not 1 <= month <= 12:
+            return f"'{name}' must be a real date like 2026-11-23: {text} has no month {month}"
+        days = calendar.monthrange(year, month)[1]
+        return (f"'{name}' must be a real date like 2026-11-23: {text} is not a real date "
+                f"({calendar.month_name[month]} {year} has {days} days)")
     return None
 
 

@@ -49,7 +49,8 @@ def load_answers(path: str | os.PathLike[str]) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
-        raise AssemblerError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+        said = " ".join(str(getattr(exc, "problem", None) or exc).split())  # one line, whatever YAML wrote
+        raise AssemblerError(f"{source}: not valid YAML{where}: {said}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -236,12 +237,40 @@ def _text_problems(name: str, value: str) -> list[str]:
 
 def choices_for(question: Question, answers: dict[str, Any]) -> list[str]:
     """A select question's choices: listed in the spec, or taken from earlier answers (``choices_from:
-    defendants.short_name``)."""
+    defendants.short_name``), each once."""
     if question.choices or not question.choices_from:
         return list(question.choices or [])
     list_name, _, field_name = question.choices_from.partition(".")
     items = answers.get(list_name) or []
-    return [str(item.get(field_name)) for item in items if isinstance(item, dict) and item.get(field_name)]
+    return list(dict.fromkeys(str(item.get(field_name)) for item in items
+                              if isinstance(item, dict) and item.get(field_name)))
+
+
+def typed_problem(path: str, value: Any, answers: dict[str, Any], item: dict[str, Any] | None = None) -> str | None:
+    """What is wrong with one answer as typed, given the others: the interview refuses it at once, instead of
+    after the last question. ``path`` names the answer without list positions (``defendants.short_name``,
+    ``filer.represents``); ``item`` is the list item being typed, which may already hold an earlier value.
+
+    A party's short name must be its own (the papers define each party by it), and an answer that names a
+    party must name one (an affiliate's heading or a signature block would print a stranger's name)."""
+    if value in (None, "", []):
+        return None
+    if isinstance(value, list):  # a list of plain answers (``filer.represents``): each entry
+        return next((p for p in (typed_problem(path, v, answers, item) for v in value) if p), None)
+    if path in ("plaintiffs.short_name", "defendants.short_name"):
+        for party in [p for side in ("plaintiffs", "defendants") for p in answers.get(side) or []]:
+            if party is item:
+                break  # a party listed later is asked again, not this one
+            if isinstance(party, dict) and str(party.get("short_name")) == str(value):
+                return (f"{value} is already the short name of {party.get('name') or 'another party'}; give "
+                        "each party its own")
+        return None
+    if path in ("filer.represents", "related_entity"):
+        shorts = [str(p.get("short_name")) for side in ("plaintiffs", "defendants") for p in answers.get(side) or []
+                  if isinstance(p, dict) and p.get("short_name")]
+        if str(value) not in shorts:
+            return f"{value} is not a party's short name (one of {join_and(shorts) or 'none yet'})"
+    return None
 
 
 def _cross_checks(answers: dict[str, Any]) -> list[str]:

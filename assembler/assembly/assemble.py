@@ -14,6 +14,7 @@ from assembler.assembly.answer_facts import check_answer_facts
 from assembler.assembly.closing import (Caption, SignatureBlock, caption, counsel_signature, judge_signature,
                                        service_signature)
 from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
+from assembler.assembly.reading import questions_to_check
 from assembler.assembly.paperform import check_paper_form, paper_warnings
 from assembler.assembly.statelaw import LongArmCiter
 from assembler.assembly.schedule import schedule_rows
@@ -131,7 +132,7 @@ def assemble(
     """
     library.require_clean()
     template = find_template(library.template_dirs, template_id)
-    answers = validate(template.questions, answers, source, known=known_answer_names(library))
+    answers = validate(questions_to_check(library, template), answers, source, known=known_answer_names(library))
     court = find_court(answers["court"])
     context = build_context(answers, template.questions, court)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,

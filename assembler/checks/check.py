@@ -82,6 +82,10 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
     from docx import Document
 
     path = Path(path)
+    if not path.exists():
+        raise AssemblerError(f"{path}: not found")
+    if path.is_dir():
+        raise AssemblerError(f"{path}: is a folder; give a Word draft (.docx) or the PDF to be filed")
     if path.suffix.lower() == ".pdf":
         return _check_pdf(library, path, template_id, page_limit)
     try:
@@ -277,11 +281,22 @@ def _length(report: Report, document: Any, words: int, word_limit: int | None, l
         source = "--word-limit" if word_limit else rules.rule
         report.findings.append(Finding(source, f"{words:,} words, over the limit of {limit:,} ({_counted(rules)})"))
     if rules.limit_pages:
-        pages = _body_pages(document) if layout else None
+        try:
+            pages = _body_pages(document) if layout else None
+        except layout_failed() as cause:
+            report.notes.append(f"page limit of {rules.limit_pages} ({rules.rule}) not checked: LibreOffice could "
+                                f"not lay the draft out ({cause})")
+            return
         if pages is None:
             report.notes.append(f"page limit of {rules.limit_pages} ({rules.rule}) not checked: needs LibreOffice")
         elif pages > rules.limit_pages:
             report.findings.append(Finding(rules.rule, f"{pages} pages of text, over the limit of {rules.limit_pages}"))
+
+
+def layout_failed() -> type[Exception]:
+    from assembler.word.layout import LayoutFailed
+
+    return LayoutFailed
 
 
 def _body_pages(document: Any) -> int | None:

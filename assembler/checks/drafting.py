@@ -20,6 +20,8 @@ _MIN_WORDS = 8  # shorter lines in a prose style are labels ("SO ORDERED.", "Res
 LEFTOVER_MARKUP = re.compile(r"(?:^|\s)#\.(?=\s|$)|\{#|#\}")
 _CLOSED = re.compile(r"[.?!:;][\"'”’)\]]*$|[\"'”’)\]][.?!]$")
 DOUBLE_HONORIFIC = re.compile(r"\bHon\.\s+Hon\.")
+# two periods where one ends the sentence ("goods.. That use"), not an ellipsis ("..." or ". . .")
+DOUBLED_PERIOD = re.compile(r"(?<![.…])\.\.(?![.…])")
 # A code or set of rules typed without the section it cites: "15 U.S.C." or "15 U.S.C. §" with no number,
 # "Fed. R. Civ. P." with no rule, "N.Y. C.P.L.R." with no section, a bare "§".
 BARE_CODE = re.compile(
@@ -71,6 +73,12 @@ def double_honorific(texts: Iterable[str]) -> list[Flag]:
     return _each_match(texts, DOUBLE_HONORIFIC, "caption and signature", "'Hon.' twice in \"{context}\"")
 
 
+def doubled_periods(texts: Iterable[str]) -> list[Flag]:
+    """An answer typed as a sentence and set before a period of the clause's own."""
+    return [("drafting", f"two periods in \"…{_snippet(t, m.start(), m.end())}…\"")
+            for t in texts for m in DOUBLED_PERIOD.finditer(t)]
+
+
 def bare_codes(texts: Iterable[str]) -> list[Flag]:
     return _each_match(texts, BARE_CODE, "Bluebook R. 12, R. 3.3",
                        "'{found}' is cited without its section or rule number: \"…{context}…\"")
@@ -117,4 +125,4 @@ def id_after_string_cite(citations_by_paragraph: Iterable[tuple[str, list[Any]]]
 def drafting_flags(document: Any, texts: list[str], citations_by_paragraph: list[tuple[str, list[Any]]]) -> list[Flag]:
     """Every drafting rule over one document. ``texts``: every paragraph, cell and footnote."""
     return (leftover_markup(texts) + unterminated(prose_paragraphs(document)) + double_honorific(texts)
-            + bare_codes(texts) + capital_id_mid_sentence(texts) + id_after_string_cite(citations_by_paragraph))
+            + doubled_periods(texts) + bare_codes(texts) + capital_id_mid_sentence(texts) + id_after_string_cite(citations_by_paragraph))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 
 
 def load(args: argparse.Namespace, clean: bool = True):
@@ -21,6 +23,27 @@ def add_pdf_option(p: argparse.ArgumentParser) -> None:
     """``--pdf`` on every command that writes a draft."""
     p.add_argument("--pdf", action="store_true", help="also write OUT.pdf beside OUT.docx (PDF/A-2b for CM/ECF; "
                    "needs LibreOffice)")
+
+
+FIRST_TIME = "(the first time takes a few seconds)"
+
+
+@contextlib.contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner on the terminal, saying what is being done, while LibreOffice lays a draft out (its first start
+    takes several seconds). Nothing when stderr is not a terminal (a script, a pipe)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(f"{message}…"):
+        yield
+
+
+def assembling(template: str, layout: bool) -> str:
+    """What the spinner says while a draft is assembled (and, with ``layout``, laid out)."""
+    return f"Assembling {template}" + (f"; LibreOffice lays it out {FIRST_TIME}" if layout else "")
 
 
 def warn(message: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assembler.cli.common import add_pdf_option, load, report, warn
+from assembler.cli.common import FIRST_TIME, add_pdf_option, assembling, load, report, warn, working
 from assembler.errors import AssemblerError
 
 
@@ -92,8 +92,9 @@ def render(args: argparse.Namespace) -> int:
 
     library = load(args)
     answers = _with_sellers(load_answers(args.answers), args)
-    result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
-                             source=args.answers, layout=not args.no_layout, pdf=args.pdf)
+    with working(assembling(args.template, layout=not args.no_layout or args.pdf)):
+        result = render_document(library, args.template, answers, args.output, force=args.force, strict=args.strict,
+                                 source=args.answers, layout=not args.no_layout, pdf=args.pdf)
     report(result)
     return 0
 
@@ -106,6 +107,7 @@ def new(args: argparse.Namespace) -> int:
     from assembler.assembly.manifest import manifest_path
     from assembler.files import check_writable
     from assembler.library.coverage import court_service
+    from assembler.assembly.reading import questions_read
     from assembler.library.templates import find_template
 
     library = load(args)
@@ -122,8 +124,9 @@ def new(args: argparse.Namespace) -> int:
         check_writable(Path(args.save_answers), force=args.force or args.save_answers == args.answers, probe=True)
     answers = _with_sellers(load_answers(args.answers) if args.answers else {}, args)
     asker = interview.terminal_asker()
-    try:
-        answers = interview.run_interview(template.questions, answers, asker, court_service(library, template))
+    try:  # only what this document reads: a proposed order asks no bar number
+        answers = interview.run_interview(questions_read(library, template), answers, asker,
+                                          court_service(library, template))
     except InterviewAborted as aborted:
         if aborted.answers != answers:
             _offer_answers_so_far(aborted.answers, args, template.id, asker)
@@ -132,8 +135,9 @@ def new(args: argparse.Namespace) -> int:
         save_answers(answers, args.save_answers, force=True)
         print(f"answers saved to {args.save_answers}")
     try:
-        result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
-                                 layout=not args.no_layout, pdf=args.pdf)
+        with working(assembling(template.id, layout=not args.no_layout or args.pdf)):
+            result = render_document(library, template.id, answers, output, force=args.force, strict=args.strict,
+                                     layout=not args.no_layout, pdf=args.pdf)
     except AssemblerError:
         if not args.save_answers:
             _offer_answers_so_far(answers, args, template.id, asker)
@@ -164,8 +168,11 @@ def _offer_answers_so_far(answers: dict, args: argparse.Namespace, template_id: 
 def check(args: argparse.Namespace) -> int:
     from assembler.checks.check import check_draft
 
-    report = check_draft(load(args), args.draft, template_id=args.template, word_limit=args.word_limit,
-                         layout=not args.no_layout, page_limit=args.page_limit)
+    library = load(args)
+    laying_out = "" if args.no_layout else f"; LibreOffice lays it out to count its pages {FIRST_TIME}"
+    with working(f"Checking {args.draft}{laying_out}"):
+        report = check_draft(library, args.draft, template_id=args.template, word_limit=args.word_limit,
+                             layout=not args.no_layout, page_limit=args.page_limit)
     for note in report.notes:
         warn(note)
     where = f" ({report.kind or 'document'}, {report.court or 'court unknown'}; rules: {report.applied})"
@@ -181,7 +188,9 @@ def check(args: argparse.Namespace) -> int:
 def pdf(args: argparse.Namespace) -> int:
     from assembler.api import write_pdf
 
-    print(f"wrote {write_pdf(args.draft, args.output, force=args.force)}")
+    with working(f"Making the PDF of {args.draft} with LibreOffice {FIRST_TIME}"):
+        written = write_pdf(args.draft, args.output, force=args.force)
+    print(f"wrote {written}")
     return 0
 
 

@@ -162,13 +162,14 @@ def outdated(args: argparse.Namespace) -> int:
 
 def reassemble(args: argparse.Namespace) -> int:
     from assembler.assembly.answers import load_answers
-    from assembler.cli.common import report
+    from assembler.cli.common import assembling, report, working
     from assembler.api import reassemble_document
 
     library = load(args)
     answers = load_answers(args.answers)
-    result = reassemble_document(library, args.draft, answers, args.output, upgrade=args.upgrade,
-                                 force=args.force, strict=args.strict, source=args.answers,
-                                 layout=not args.no_layout, pdf=args.pdf)
+    with working(assembling(f"again from {Path(args.draft).name}", layout=not args.no_layout or args.pdf)):
+        result = reassemble_document(library, args.draft, answers, args.output, upgrade=args.upgrade,
+                                     force=args.force, strict=args.strict, source=args.answers,
+                                     layout=not args.no_layout, pdf=args.pdf)
     report(result)
     return 0

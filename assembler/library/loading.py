@@ -105,6 +105,9 @@ def library_roots(firm: str | os.PathLike[str] | None = None) -> list[Path]:
     chosen = firm or os.environ.get("ASSEMBLER_LIBRARY")
     if chosen:
         path = Path(chosen).expanduser()
+        if path.exists() and not path.is_dir():
+            raise AssemblerError(f"{path}: is a file, not a library folder (give the folder holding clauses/ and "
+                                 "templates/)")
         if not path.is_dir():
             raise AssemblerError(f"{path}: library folder not found")
         if not (path / "clauses").is_dir() and not (path / "templates").is_dir():

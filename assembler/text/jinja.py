@@ -52,4 +52,18 @@ def condition_problem(expression: Any) -> str | None:
     return None
 
 
-__all__ = ["TemplateSyntaxError", "compile_condition", "condition_holds", "condition_problem", "sandbox"]
+def names_in(text: str | None, expression: bool = False) -> set[str]:
+    """The answer names a template text (``{{ movants.names }} …``) or, with ``expression``, a ``when:``
+    condition reads. Text that does not parse reads nothing here: loading reports it."""
+    from jinja2.meta import find_undeclared_variables
+
+    if not text:
+        return set()
+    source = f"{{% if {text} %}}{{% endif %}}" if expression else text
+    try:
+        return set(find_undeclared_variables(_condition_environment().parse(source)))
+    except TemplateSyntaxError:
+        return set()
+
+
+__all__ = ["TemplateSyntaxError", "compile_condition", "condition_holds", "condition_problem", "names_in", "sandbox"]

@@ -46,6 +46,10 @@ class EngineUnavailable(Exception):
     """The warm LibreOffice cannot serve this request; the message is the cause, for the warning."""
 
 
+class LayoutFailed(Exception):
+    """LibreOffice is installed but could not lay the draft out; the message is the cause."""
+
+
 def available() -> bool:
     return bool(shutil.which("soffice") and shutil.which("pdftotext"))
 
@@ -55,17 +59,16 @@ def token(kind: str, number: int) -> str:
 
 
 def pages_of_tokens(docx: bytes, timeout: int = 300) -> dict[str, int] | None:
-    """``{"c12": 4, "h3": 5, ...}``: the page each token fell on; None if LibreOffice could not lay it out."""
+    """``{"c12": 4, "h3": 5, ...}``: the page each token fell on; None without ``pdftotext``. Raises
+    :class:`LayoutFailed`, naming the cause, when LibreOffice is there but cannot lay the draft out."""
     if not shutil.which("pdftotext"):
         return None
-    pdf = convert_to_pdf(docx, timeout=timeout)
-    if pdf is None:
-        return None
+    pdf = pdf_of(docx, timeout=timeout)
     try:
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf, check=True, capture_output=True,
                               timeout=timeout).stdout.decode("utf-8", "replace")
-    except (OSError, subprocess.SubprocessError):
-        return None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise LayoutFailed(f"pdftotext could not read LibreOffice's PDF ({failure(exc)})") from None
     found: dict[str, int] = {}
     for number, page in enumerate(text.split("\f"), start=1):
         for match in TOKEN.finditer(page.replace(" ", "")):
@@ -76,15 +79,40 @@ def pages_of_tokens(docx: bytes, timeout: int = 300) -> dict[str, int] | None:
 def convert_to_pdf(docx: bytes, options: dict[str, object] | None = None, timeout: int = 300) -> bytes | None:
     """The PDF LibreOffice makes of ``docx`` with its Writer PDF export ``options`` (e.g.
     ``{"SelectPdfVersion": 2}``); None if LibreOffice is missing or failed."""
+    try:
+        return pdf_of(docx, options, timeout)
+    except LayoutFailed:
+        return None
+
+
+def pdf_of(docx: bytes, options: dict[str, object] | None = None, timeout: int = 300) -> bytes:
+    """As :func:`convert_to_pdf`, but a failure raises :class:`LayoutFailed` saying why."""
     with tempfile.TemporaryDirectory(prefix="assembler-pdf-") as tmp:
         folder = Path(tmp)
         source = folder / "draft.docx"
         source.write_bytes(docx)
         try:
             to_pdf(folder, None, source, timeout=timeout, options=options)
-            return (folder / "draft.pdf").read_bytes()
-        except (OSError, subprocess.SubprocessError):
-            return None
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise LayoutFailed(failure(exc)) from None
+        result = folder / "draft.pdf"
+        if not result.is_file():
+            raise LayoutFailed("LibreOffice finished but wrote no PDF")
+        return result.read_bytes()
+
+
+def failure(exc: BaseException) -> str:
+    """What went wrong with a LibreOffice run, in a few words: "soffice exited with status 1: <its last line>"."""
+    if isinstance(exc, subprocess.CalledProcessError):
+        said = [line.strip() for line in (exc.stderr or exc.stdout or b"").decode("utf-8", "replace").splitlines()
+                if line.strip()]
+        program = Path(str(exc.cmd[0] if isinstance(exc.cmd, (list, tuple)) else exc.cmd)).name
+        return f"{program} exited with status {exc.returncode}" + (f": {said[-1]}" if said else "")
+    if isinstance(exc, subprocess.TimeoutExpired):
+        return f"LibreOffice gave no result in {exc.timeout:.0f} s"
+    if isinstance(exc, FileNotFoundError) and not exc.strerror:
+        return f"{exc} not found"
+    return f"{exc.strerror} ({exc.filename})" if isinstance(exc, OSError) and exc.filename else str(exc)
 
 
 def to_pdf(folder: Path, profile: Path | None, *documents: Path, timeout: int = 300,

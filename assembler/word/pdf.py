@@ -60,9 +60,10 @@ def docx_to_pdf(docx: bytes, name: str = "the draft") -> bytes:
         properties = Document(io.BytesIO(docx)).core_properties
     except Exception as exc:  # python-docx raises several kinds for a file that is not a Word document
         raise PdfError(f"{name}: cannot be read as a Word document ({type(exc).__name__})") from None
-    pdf = layout.convert_to_pdf(docx, PDF_OPTIONS)
-    if pdf is None:
-        raise PdfError(f"{name}: LibreOffice could not convert it to PDF")
+    try:
+        pdf = layout.pdf_of(docx, PDF_OPTIONS)
+    except layout.LayoutFailed as cause:
+        raise PdfError(f"{name}: LibreOffice could not convert it to PDF ({cause})") from None
     return clean_pdf_metadata(pdf, properties.title or "", properties.modified or properties.created)
 
 

@@ -42,10 +42,11 @@ def render_docx(draft: Draft, skeleton: Path | None = None) -> bytes:
     return render(draft, skeleton, layout=False).data
 
 
-def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) -> Rendered:
+def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False, strict: bool = False) -> Rendered:
     """The finished draft. A memorandum gets a Table of Contents and a Table of Authorities; with ``layout``
     and LibreOffice present their page numbers come from laying the draft out (twice at most, until the pages
-    settle), otherwise Word fills them from the fields when the draft is opened."""
+    settle), otherwise Word fills them from the fields when the draft is opened. A LibreOffice that is there
+    but fails is never silent: a warning names the cause, and ``strict`` refuses the draft instead."""
     from assembler.word import layout as lay
 
     if draft.template.kind != "memorandum":
@@ -54,7 +55,11 @@ def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) 
     pages: dict[str, int] | None = None
     if layout and lay.available():
         for _ in range(2):  # the second pass only matters if filling in the numbers moved a page break
-            found = _printed_pages(lay.pages_of_tokens(_build(draft, skeleton, pages=pages, tokens=True)[0]))
+            try:
+                found = _printed_pages(lay.pages_of_tokens(_build(draft, skeleton, pages=pages, tokens=True)[0]))
+            except lay.LayoutFailed as cause:
+                _layout_failed(str(cause), strict)
+                break
             settled = found == pages
             pages = found or pages
             if settled or not found:
@@ -62,6 +67,17 @@ def render(draft: Draft, skeleton: Path | None = None, *, layout: bool = False) 
     tables = TABLES_LAID_OUT if pages else TABLES_BY_WORD
     data, count = _build(draft, skeleton, pages=pages, note=tables)
     return Rendered(data, tables, count)
+
+
+def _layout_failed(cause: str, strict: bool) -> None:
+    from assembler.errors import AssemblerError
+    from assembler.word.layout import warn
+
+    message = f"LibreOffice could not lay the draft out ({cause})"
+    if strict:
+        raise AssemblerError(f"{message}; --strict refuses a memorandum whose tables have no page numbers "
+                             "(fix LibreOffice, or render with --no-layout)")
+    warn(f"{message}; the tables' page numbers are left to Word, which fills them in when the draft is opened")
 
 
 def _printed_pages(found: dict[str, int] | None) -> dict[str, int] | None:
