@@ -1,0 +1,217 @@
+"""What the N.D. Ill. Schedule A TRO and the injunction converting it may say: the ex parte TRO assumes no notice
+or appearance; the converting order says only what the answers support about opposition, appearance, security
+and sealing; the Rule 4(f)(3) finding meets China's Article 10 objection with the authority on both sides; and a
+2,000-seller Schedule A lays out. Assertions are on the text a judge would read."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import subprocess
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from assembler.api import render_document
+from assembler.assembly.assemble import assemble
+from assembler.errors import AssemblerError
+from assembler.word.writer import render_docx
+from conftest import require_layout_tools, to_pdf
+from samples import example, plain
+
+
+def sellers(n: int) -> list[dict[str, str]]:
+    return [{"name": f"Seller {i:04d} Trading Co.", "store": f"Store{i:04d}", "marketplace": "AliExpress",
+             "seller_id": f"ID{i:06d}"} for i in range(1, n + 1)]
+
+
+def answers(**changes) -> dict:
+    made = copy.deepcopy(example("ndil-schedule-a-tro.yaml"))
+    made["schedule_a"] = sellers(3)
+    made.update(changes)
+    return made
+
+
+def text_of(builtin, template: str, **changes) -> str:
+    """The body of the order as the court reads it, with the typesetting undone."""
+    document = docx.Document(io.BytesIO(render_docx(assemble(builtin, template, answers(**changes)))))
+    return plain("\n".join(p.text for p in document.paragraphs))
+
+
+def paragraph(text: str, words: str) -> str:
+    """The paragraph holding ``words``, without its number."""
+    return re.sub(r"^\d+\.\t", "", next(line for line in text.splitlines() if words in line))
+
+
+# --- the ex parte TRO ----------------------------------------------------------------------------------------
+
+
+def test_the_ex_parte_tro_finds_the_presumption_unrebutted_without_saying_anyone_tried(builtin):
+    tro = text_of(builtin, "tro-order")
+    harm = paragraph(tro, "rebuttable presumption of irreparable harm")
+    assert "The presumption applies, and nothing in the record rebuts it." in harm
+    for assumed in ("have not rebutted", "has not rebutted", "come forward", "in opposition to it",
+                    "arguments of counsel", "were given notice", "was given notice", "appeared"):
+        assert assumed not in tro, assumed
+    assert "The Court issues this Order without notice to Defendants" in tro
+
+
+def test_the_tro_prints_registration_numbers_as_the_uspto_does(builtin):
+    tro = text_of(builtin, "tro-order", marks=[{"mark": "EXAMPLE", "registration_number": "1,234,567",
+                                                "goods": "apparel"}])
+    assert "EXAMPLE (U.S. Reg. No. 1,234,567, for apparel)" in tro
+    assert "EXAMPLE (U.S. Reg. No. 1,234,567)." in tro
+    with pytest.raises(AssemblerError, match="registration_number"):
+        text_of(builtin, "tro-order", marks=[{"mark": "EXAMPLE", "registration_number": "12345678", "goods": "x"}])
+
+
+ABBREVIATIONS = {"etc", "approx", "incl", "misc"}  # these keep their period: "gadgets, etc.)"
+GOODS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9).filter(
+    lambda word: word not in ABBREVIATIONS), min_size=1, max_size=4)
+
+
+@settings(max_examples=8, deadline=None, print_blob=False, suppress_health_check=[HealthCheck.too_slow])
+@given(words=GOODS, template=st.sampled_from(["tro-order", "pi-order"]))
+def test_goods_typed_as_a_sentence_keep_no_period_inside_the_list_of_marks(builtin, words, template):
+    goods = " ".join(words)
+    marks = [{"mark": "ALPHA", "registration_number": "1234567", "goods": goods + "."},
+             {"mark": "BETA", "registration_number": "2345678", "goods": goods + "."}]
+    order = text_of(builtin, template, marks=marks)
+    assert f"ALPHA (U.S. Reg. No. 1,234,567, for {goods}); BETA (U.S. Reg. No. 2,345,678, for {goods})." in order
+    assert not re.search(re.escape(goods) + r"\.[;,)]", order)
+
+
+# --- the injunction converting the TRO: only what the answers support ---------------------------------------------
+
+
+def test_no_appearance_no_opposition_the_bond_posted_and_schedule_a_unsealed(builtin):
+    order = text_of(builtin, "pi-order")  # the example's defaults
+    assert ("The Court has considered the motion and the papers submitted in support of it, and the arguments of "
+            "counsel for Example Brands at the hearing held on December 22, 2026.") in order
+    assert "No Defendant has appeared or opposed the motion for a preliminary injunction." in order
+    assert "No Defendant has come forward to rebut that presumption, and nothing in the record rebuts it." in order
+    assert "Schedule A, filed under seal with the motion for the temporary restraining order, has since been unsealed." in order
+    assert "The $10,000.00 security that Example Brands posted under the temporary restraining order shall remain" in order
+    assert "Within three days after entry of this Order, Example Brands shall serve" in order
+    for contradiction in ("in opposition to it", "shall remain under seal", "directed to unseal",
+                          "shall post security", "after the security is posted", "summons, the complaint and this Order"):
+        assert contradiction not in order, contradiction
+
+
+def test_a_defendant_who_opposed_and_one_who_appeared_are_named_and_no_one_else(builtin):
+    order = text_of(builtin, "pi-order", tro_opposed_by=["Alpha Store"], tro_appeared_by=["Beta Shop", "Gamma Co."])
+    assert "the motion and the papers submitted in support of and in opposition to it, and the arguments of counsel at" in order
+    assert ("Alpha Store appeared and opposed the motion for a preliminary injunction; Beta Shop and Gamma Co. appeared "
+            "and did not oppose it; no other Defendant has appeared.") in order
+    assert "Alpha Store has not rebutted that presumption, and nothing else in the record rebuts it." in order
+    assert "No Defendant has appeared" not in order and "counsel for Example Brands at" not in order
+
+
+def test_a_defendant_who_appeared_without_opposing_leaves_no_opposition_papers(builtin):
+    order = text_of(builtin, "pi-order", tro_appeared_by=["Beta Shop"])
+    assert "the motion and the papers submitted in support of it, and the arguments of counsel at the hearing" in order
+    assert ("Beta Shop appeared and did not oppose the motion for a preliminary injunction; no other Defendant has "
+            "appeared or opposed it.") in order
+    assert "in opposition to it" not in order
+
+
+def test_a_tro_bond_never_posted_is_not_said_to_be_posted_and_security_is_required(builtin):
+    order = text_of(builtin, "pi-order", tro_bond_posted=False)
+    assert "Under Fed. R. Civ. P. 65(c), Example Brands shall post security in the amount of $10,000.00" in order
+    assert "This Order takes effect when the security is posted." in order
+    assert "This Order replaces the temporary restraining order, and the restraint of funds it imposed" in order
+    assert "Within three days after the security is posted, Example Brands shall serve" in order
+    assert "posted under the temporary restraining order" not in order and "posted for the temporary" not in order
+    assert "no further security is required" not in order
+
+
+@pytest.mark.parametrize("sealed, says, never", [
+    (True, "shall remain under seal until proof is filed", "directed to unseal"),
+    (False, "The Clerk is directed to unseal Schedule A", "shall remain under seal"),
+])
+def test_schedule_a_still_sealed_is_kept_sealed_or_unsealed_as_answered(builtin, sealed, says, never):
+    order = text_of(builtin, "pi-order", tro_schedule_unsealed=False, schedule_sealed=sealed)
+    assert says in order and never not in order
+    assert "has since been unsealed" not in order
+
+
+def test_the_converting_order_authorizes_continued_email_service_not_a_second_summons(builtin):
+    service = paragraph(text_of(builtin, "pi-order"), "Fed. R. Civ. P. 4(f)(3), made applicable")
+    assert service.startswith("Example Brands may continue to serve this Order and the other papers in this action")
+    assert "summons" not in service
+
+
+def test_the_schedule_a_order_gives_one_route_to_dissolve(builtin):
+    order = text_of(builtin, "pi-order")
+    assert "This Order remains in effect until final judgment in this action or further order of the Court.\n" in order
+    assert "Any party may move to dissolve or modify it on notice." not in order
+    assert "may appear and move to dissolve or modify it on 2 days' notice" in order
+
+
+def test_the_sdny_order_keeps_its_own_text(builtin):
+    answers_ = copy.deepcopy(example("alibabacoin-pi-order.yaml"))
+    document = docx.Document(io.BytesIO(render_docx(assemble(builtin, "pi-order", answers_))))
+    order = plain("\n".join(p.text for p in document.paragraphs))
+    assert "have not rebutted that presumption" in order
+    assert "Any party may move to dissolve or modify it on notice." in order
+    assert "Within three days after the security is posted" in order
+
+
+# --- Rule 4(f)(3) and China's Article 10 objection -------------------------------------------------------------
+
+
+def test_the_unknown_address_ground_states_the_search_and_distinguishes_the_contrary_cases(builtin):
+    service = paragraph(text_of(builtin, "tro-order"), "Fed. R. Civ. P. 4(f)(3), made applicable")
+    assert ('The Hague Service Convention does not apply "where the address of the person to be served with the '
+            'document is not known."') in service
+    assert "The record shows that the Plaintiff's investigator checked each seller's marketplace profile" in service
+    assert "no objection a State has made under Article 10 to service by postal channels, China's among them" in service
+    assert re.search(r"But cf\. Luxottica Grp\. S\.p\.A\. v\. P'ships .*391 F\. Supp\. 3d 816 \(N\.D\. Ill\. 2019\) "
+                     r"\(Convention applied.*\); Smart Study Co\. v\. Shenzhenshixindajixieyouxiangongsi, No\. 24-313 "
+                     r"\(2d Cir\. Dec\. 18, 2025\)", service)
+    assert "Unlike the defendants in those cases" in service
+
+
+def test_the_unknown_address_ground_without_the_search_is_refused_naming_the_answer(builtin):
+    with pytest.raises(AssemblerError, match=r"'address_diligence' is missing"):
+        assemble(builtin, "tro-order", answers(address_diligence=None))
+
+
+def test_the_email_not_postal_ground_cites_the_district_for_it_and_the_second_circuit_against_it(builtin):
+    service = paragraph(text_of(builtin, "tro-order", hague_ground="email_not_postal"),
+                        "Fed. R. Civ. P. 4(f)(3), made applicable")
+    assert "China has objected to it. Courts divide on whether that objection reaches email." in service
+    assert re.search(r"See Peanuts Worldwide LLC v\. P'ships .*No\. 23 C 2965 \(N\.D\. Ill\. June 25, 2024\)", service)
+    assert re.search(r"But see Smart Study Co\. v\. Shenzhenshixindajixieyouxiangongsi, No\. 24-313 \(2d Cir\. Dec\. 18, "
+                     r"2025\) \(holding .*\); Luxottica", service)
+    assert "Those decisions do not bind this Court" in service
+    assert "Seventh Circuit" not in service  # no Seventh Circuit decision was found: the order claims none
+
+
+def test_the_not_party_ground_cites_no_china_authority(builtin):
+    service = paragraph(text_of(builtin, "tro-order", hague_ground="not_party"),
+                        "Fed. R. Civ. P. 4(f)(3), made applicable")
+    assert "not parties to the Hague Service Convention" in service
+    assert "Luxottica" not in service and "Smart Study" not in service and "Article 10" not in service
+
+
+# --- a 2,000-seller Schedule A laid out ------------------------------------------------------------------------
+
+
+@pytest.mark.layout
+def test_a_2000_seller_schedule_a_lays_out_from_the_first_seller_to_the_last(builtin, tmp_path):
+    require_layout_tools()
+    many = [{"name": f"Seller {i:04d} Trading Co.", "store": f"Store{i:04d}", "marketplace": "AliExpress",
+             "seller_id": f"ID{i:06d}", "url": f"https://shop.example/{i}"} for i in range(1, 2001)]
+    order = render_document(builtin, "pi-order", answers(schedule_a=many), tmp_path / "pi.docx").docx_path
+    to_pdf(tmp_path, tmp_path / "profile", order)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "pi.pdf")], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(tmp_path / "pi.pdf"), "-"], capture_output=True,
+                                              text=True, check=True).stdout)
+    assert 60 <= pages <= 100, pages  # 75 when measured: about 28 sellers a page after the order
+    assert "SCHEDULE A" in text
+    assert "Seller 0001 Trading Co." in text and "Seller 2000 Trading Co." in text
+    assert text.index("Seller 0001 Trading Co.") < text.index("Seller 2000 Trading Co.")
