@@ -19,7 +19,7 @@ from assembler.assembly.assemble import assemble
 from assembler.errors import AssemblerError
 from assembler.word.writer import render_docx
 from conftest import require_layout_tools, to_pdf
-from samples import example, plain
+from samples import EXAMPLES, example, plain
 
 
 def sellers(n: int) -> list[dict[str, str]]:
@@ -215,3 +215,70 @@ def test_a_2000_seller_schedule_a_lays_out_from_the_first_seller_to_the_last(bui
     assert "SCHEDULE A" in text
     assert "Seller 0001 Trading Co." in text and "Seller 2000 Trading Co." in text
     assert text.index("Seller 0001 Trading Co.") < text.index("Seller 2000 Trading Co.")
+
+
+# --- judges' standing orders as data ------------------------------------------------------------------------------
+
+
+def test_no_judge_practice_is_entered_that_was_not_read(builtin):
+    assert builtin.judge_practices == {}  # see templates/judge-practices.yaml: no order's text could be read
+
+
+def practice_library(tmp_path, entry: str):
+    from assembler.library.loading import load_library
+
+    (tmp_path / "firm" / "templates").mkdir(parents=True)
+    (tmp_path / "firm" / "templates" / "judge-practices.yaml").write_text(entry, encoding="utf-8")
+    return tmp_path / "firm", load_library(tmp_path / "firm")
+
+
+PRACTICE = """judges:
+  - court: ilnd
+    judge: Presiding Judge
+    checked: 2026-12-04
+    source: the judge's standing order on Schedule A cases (the court's page for the judge)
+    sets: {bond_amount: 25000, dissolve_notice_days: 3}
+"""
+
+
+def test_the_assigned_judges_practice_fills_what_the_answers_leave_open_and_says_so(tmp_path):
+    _, library = practice_library(tmp_path, PRACTICE)
+    made = answers(judge="Hon. Presiding Judge")
+    del made["bond_amount"]
+    draft = assemble(library, "tro-order", made)
+    order = plain("\n".join(p.text for p in docx.Document(io.BytesIO(render_docx(draft))).paragraphs))
+    assert "security of $25,000.00" in order
+    assert "move to dissolve or modify this Order on 3 days' notice" in order
+    said = "Judge Presiding Judge's standing order (read 2026-12-04: the judge's standing order on Schedule A cases"
+    assert any(w.startswith(said) and "sets 'bond_amount' to 25000; used" in w for w in draft.warnings)
+
+
+def test_an_answer_that_differs_from_the_judges_practice_is_kept_and_reported(tmp_path):
+    _, library = practice_library(tmp_path, PRACTICE)
+    draft = assemble(library, "tro-order", answers(bond_amount=10000))
+    order = plain("\n".join(p.text for p in docx.Document(io.BytesIO(render_docx(draft))).paragraphs))
+    assert "security of $10,000.00" in order
+    assert any("sets 'bond_amount' to 25000; the answers say 10000 (kept)" in w for w in draft.warnings)
+    other = assemble(library, "tro-order", answers(judge="Another Judge", bond_amount=10000))
+    assert not any("standing order" in w for w in other.warnings)
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {bond: 1}}",
+     "judge-practices.yaml: X: sets 'bond', which no standing order entry may set"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {tro_days: 21}}",
+     "judge-practices.yaml: X: sets 'tro_days' to 21; it must be a whole number of days from 1 to 14"),
+    ("judges:\n  - {court: ilnd, judge: X, source: s, sets: {bond_days: 3}}",
+     "judge-practices.yaml: X: missing 'checked' (the date the standing order's text was read)"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, sets: {bond_days: 3}}",
+     "judge-practices.yaml: X: missing 'source'"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {}, bond: 3}",
+     "judge-practices.yaml: X: unknown key(s) bond"),
+])
+def test_a_malformed_practice_is_refused_in_one_line_naming_the_judge(tmp_path, run_cli, entry, message):
+    firm, _ = practice_library(tmp_path, entry + "\n")
+    example_answers = EXAMPLES / "ndil-schedule-a-tro.yaml"
+    code, out, err = run_cli("--library", firm, "render", "tro-order", "--answers", example_answers, "--sellers",
+                             EXAMPLES / "ndil-sellers.csv", "-o", tmp_path / "t.docx", "--no-layout")
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "t.docx").exists()
