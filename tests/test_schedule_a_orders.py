@@ -143,19 +143,11 @@ def test_the_converting_order_authorizes_continued_email_service_not_a_second_su
     assert "summons" not in service
 
 
-def test_the_schedule_a_order_gives_one_route_to_dissolve(builtin):
-    order = text_of(builtin, "pi-order")
-    assert "This Order remains in effect until final judgment in this action or further order of the Court.\n" in order
-    assert "Any party may move to dissolve or modify it on notice." not in order
-    assert "may appear and move to dissolve or modify it on 2 days' notice" in order
-
-
 def test_the_sdny_order_keeps_its_own_text(builtin):
     answers_ = copy.deepcopy(example("alibabacoin-pi-order.yaml"))
     document = docx.Document(io.BytesIO(render_docx(assemble(builtin, "pi-order", answers_))))
     order = plain("\n".join(p.text for p in document.paragraphs))
     assert "have not rebutted that presumption" in order
-    assert "Any party may move to dissolve or modify it on notice." in order
     assert "Within three days after the security is posted" in order
 
 
