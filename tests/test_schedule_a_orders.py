@@ -58,6 +58,25 @@ def test_the_ex_parte_tro_finds_the_presumption_unrebutted_without_saying_anyone
     assert "The Court issues this Order without notice to Defendants" in tro
 
 
+@pytest.mark.parametrize("template, restraint", [("tro-order", "this Order"), ("pi-order", "the injunction")])
+def test_a_seventh_circuit_order_weighs_the_harms_without_second_circuit_authority(builtin, template, restraint):
+    order = text_of(builtin, template)
+    balance = paragraph(order, "The balance of harms favors Example Brands.")
+    assert f"The only harm {restraint} does Defendants is the loss of sales of goods bearing the EXAMPLE Marks" in balance
+    assert "sliding scale" in balance
+    assert "WPIX" not in order and "2d Cir." not in balance
+
+
+def test_the_converting_order_defines_defendants_by_schedule_a_before_restraining_them(builtin):
+    decree = text_of(builtin, "pi-order").split("PRELIMINARY INJUNCTION\n", 1)[1]
+    first, second = decree.splitlines()[:2]
+    assert first.endswith('"Defendants" in this Order are the persons and entities identified in Schedule A, each by '
+                          "seller alias, online store and marketplace and, where the marketplace assigns one, seller "
+                          "identification number. Schedule A is annexed to and forms part of this Order.")
+    assert "are restrained from" in second
+    assert "as this Order uses that term" not in decree
+
+
 def test_the_tro_prints_registration_numbers_as_the_uspto_does(builtin):
     tro = text_of(builtin, "tro-order", marks=[{"mark": "EXAMPLE", "registration_number": "1,234,567",
                                                 "goods": "apparel"}])
