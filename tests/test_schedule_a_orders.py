@@ -77,6 +77,20 @@ def test_the_converting_order_defines_defendants_by_schedule_a_before_restrainin
     assert "as this Order uses that term" not in decree
 
 
+TWO_PLAINTIFFS = [{"name": "Example Brands, Inc.", "short_name": "Example Brands", "kind": "corporation"},
+                  {"name": "Example Licensing LLC", "short_name": "Example Licensing", "kind": "llc"}]
+
+
+def test_the_findings_agree_with_two_plaintiffs(builtin):
+    tro = text_of(builtin, "tro-order", plaintiffs=TWO_PLAINTIFFS)
+    assert ("Because Example Brands and Example Licensing have shown a likelihood of success on the merits of their "
+            "infringement claim, they are entitled to a rebuttable presumption") in tro
+    assert "Given the strength of their showing that they are likely to succeed" in tro
+    order = text_of(builtin, "pi-order", plaintiffs=TWO_PLAINTIFFS)
+    assert "the arguments of counsel for Example Brands and Example Licensing at the hearing" in order
+    assert "The $10,000.00 security that Example Brands and Example Licensing posted" in order
+
+
 def test_the_tro_prints_registration_numbers_as_the_uspto_does(builtin):
     tro = text_of(builtin, "tro-order", marks=[{"mark": "EXAMPLE", "registration_number": "1,234,567",
                                                 "goods": "apparel"}])
