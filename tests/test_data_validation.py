@@ -122,7 +122,7 @@ def test_court_rules_are_typed_when_read(tmp_path):
 def test_a_bad_when_expression_is_named_at_load(tmp_path, run_cli):
     root = _firm_templates(tmp_path / "firm")
     template = root / "templates" / "pi-order" / "template.yaml"
-    _edit(template, "when: schedule_a\n", "when: schedule_a and (\n")  # pi-schedule-a's own line
+    _edit(template, "when: schedule_a and not schedule_a_provisions\n", "when: schedule_a and (\n")  # pi-schedule-a's line
     err = _refused(run_cli, tmp_path, "--library", root, "render", "pi-order", "--answers", PI)
     assert (f"{template}: section 'PRELIMINARY INJUNCTION', clause pi-schedule-a: when: 'schedule_a and (' is not a "
             "valid condition") in err

@@ -125,7 +125,7 @@ TRO_PROVISIONS = [
     "Fed. R. Civ. P. 65(b)(1)(B) requires, Signing Attorney",
     '"Defendants" in this Order are the persons and entities identified in Schedule A',
     "(e) manufacturing, shipping, delivering, holding for sale",
-    "EXAMPLE (U.S. Reg. No. 1234567); EXAMPLE STAR DESIGN (U.S. Reg. No. 2345678)",
+    "EXAMPLE (U.S. Reg. No. 1,234,567); EXAMPLE STAR DESIGN (U.S. Reg. No. 2,345,678)",
     "is in active concert or participation with Defendants",
     "Within 7 days after receiving actual notice of this Order, each Third Party Provider shall disable",
     "up to $50,000.00 for each Defendant",
@@ -133,7 +133,9 @@ TRO_PROVISIONS = [
     "may move to modify or release the restraint on 2 days' notice",
     "Fed. R. Civ. P. 26(d)(1)",
     "Fed. R. Civ. P. 4(f)(3)",
-    "Hague Service Convention does not apply where the address of the person to be served is not known",
+    'The Hague Service Convention does not apply "where the address of the person to be served with the document '
+    'is not known."',
+    "That search was diligent",
     "shall remain under seal until",
     "security of $10,000.00",
     "This Order expires 14 days after entry unless",
@@ -164,7 +166,8 @@ def test_the_tro_for_500_sellers_carries_every_provision_and_every_seller(builti
 
 
 def test_the_pi_order_converting_the_tro_for_500_sellers(builtin, tmp_path, five_hundred):
-    answers = tro_answers(schedule_a=read_sellers(five_hundred).sellers, schedule_sealed=False)
+    answers = tro_answers(schedule_a=read_sellers(five_hundred).sellers, tro_schedule_unsealed=False,
+                          schedule_sealed=False)
     render_document(builtin, "pi-order", answers, tmp_path / "pi.docx")
     body, schedule = body_and_schedule(tmp_path / "pi.docx")
     for provision in [
@@ -172,12 +175,14 @@ def test_the_pi_order_converting_the_tro_for_500_sellers(builtin, tmp_path, five
         "December 14, 2026 it extended that order for good cause",
         "on or before December 4, 2026 by email under Fed. R. Civ. P. 4(f)(3)",
         "No Defendant has appeared or opposed the motion for a preliminary injunction.",
+        "the motion and the papers submitted in support of it, and the arguments of counsel for Example Brands",
         "The $10,000.00 security that Example Brands posted under the temporary restraining order shall remain "
         "with the Court",
         "This Order replaces the temporary restraining order, and the restraint of funds it imposed continues only "
         "on the terms and within the limit stated in this Order",
         "up to $50,000.00 for each Defendant",
         "The Clerk is directed to unseal Schedule A",
+        "Within three days after entry of this Order, Example Brands shall serve",
         "Cassell v. Snyders", "Sorensen v. WD-40 Co.", "has no adequate remedy at law",
         "each Third Party Provider shall disable",
         "may appear and move to dissolve or modify it on 2 days' notice",
@@ -232,7 +237,7 @@ def test_the_hague_finding_follows_the_answer(builtin, tmp_path):
                     tmp_path / "tro.docx")
     body, _ = body_and_schedule(tmp_path / "tro.docx")
     assert "not parties to the Hague Service Convention" in body
-    assert "address of the person to be served is not known" not in body
+    assert "address of the person to be served with the document is not known" not in body
 
 
 def test_sellers_on_the_command_line_and_a_bad_cell_exits_2_naming_it(run_cli, tmp_path):

@@ -25,6 +25,7 @@ from assembler.library.authorities import Registry
 from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.library.coverage import missing_clause_problem
+from assembler.library.judgepractices import apply_practice
 from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
@@ -132,13 +133,14 @@ def assemble(
     """
     library.require_clean()
     template = find_template(library.template_dirs, template_id)
+    answers, practice = apply_practice(library.judge_practices, answers, {q.name for q in template.questions})
     answers = validate(questions_to_check(library, template), answers, source, known=known_answer_names(library))
     court = find_court(answers["court"])
     context = build_context(answers, template.questions, court)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)
-    builder.warnings.extend(facts)
+    builder.warnings.extend(practice + facts)
     builder.warnings.extend(represents_warnings(answers))
     builder.warnings.extend(f"{problem} (a draft version, left out until it is fixed; this document does not use it)"
                             for problem in library.broken_drafts)

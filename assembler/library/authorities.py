@@ -297,6 +297,11 @@ def short_form_collisions(registry: Registry) -> list[Finding]:
     return found
 
 
+# A docket number as Bluebook R10.8.1(a) cites it: an appellate "No. 24-20", or a district court's own form
+# ("No. 23 C 2965" in N.D. Ill., "No. 1:23-cv-02965", "No. 18-CV-2897").
+_DOCKET = re.compile(r"No\. (?:\d{2}-\d+|(?:\d:)?\d{2}(?:-| )(?:cv|CV|C)(?:-| )\d+)")
+
+
 def verify_authority(authority: Authority) -> list[Finding]:
     from eyecite import get_citations
     from eyecite.models import FullCaseCitation, FullLawCitation
@@ -307,9 +312,10 @@ def verify_authority(authority: Authority) -> list[Finding]:
                              message="marked unverified: check it against an official reporter"))
     text = authority.full_plain()
     if authority.is_slip:
-        if not re.fullmatch(r"No\. \d{2}-\d+", authority.docket):
+        if not _DOCKET.fullmatch(authority.docket):
             found.append(Finding(key, level="error",
-                                 message=f"docket '{authority.docket}' is not in the form 'No. 24-20'"))
+                                 message=f"docket '{authority.docket}' is not in the form 'No. 24-20' "
+                                         "(or a district court's 'No. 23 C 2965', 'No. 1:23-cv-02965')"))
         if not re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, (\d{4})", authority.decided) or not authority.decided.endswith(authority.year):
             found.append(Finding(key, level="error", message=f"decided '{authority.decided}' is not a date like "
                                                              f"'June 20, 2025' in {authority.year}"))

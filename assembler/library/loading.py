@@ -16,6 +16,7 @@ from pathlib import Path
 from assembler.library.authorities import Registry, load_registry
 from assembler.library.clauses import Clause, ClauseVersion, load_clause
 from assembler.library.courts import Court
+from assembler.library.judgepractices import JudgePractice, load_practices
 from assembler.library.longarm import LongArm, load_long_arm
 from assembler.text.clausetext import TemplateSyntaxError, analyse
 from assembler.errors import AssemblerError, ClauseFileError, UnknownClauseError
@@ -44,6 +45,8 @@ class Library:
     registry: Registry = field(default_factory=Registry)
     problems: list[AssemblerError] = field(default_factory=list)
     long_arm: dict[str, LongArm] = field(default_factory=dict)  # by postal code: templates/long-arm.yaml
+    # judges' standing orders for Schedule A cases, by (court, judge): templates/judge-practices.yaml
+    judge_practices: dict[tuple[str, str], JudgePractice] = field(default_factory=dict)
     # draft versions whose text cannot be used: reported by verify and warned on render, but they block
     # nothing (a draft is never chosen unless pinned, and then it is "no such version")
     broken_drafts: list[AssemblerError] = field(default_factory=list)
@@ -129,6 +132,10 @@ def load_library(firm: str | os.PathLike[str] | None = None) -> Library:
     _check_clause_text(library)
     library.long_arm, problems = load_long_arm(library.template_dirs, library.registry)
     library.problems.extend(problems)
+    try:
+        library.judge_practices = load_practices(library.template_dirs)
+    except AssemblerError as exc:
+        library.problems.append(exc)
     return library
 
 

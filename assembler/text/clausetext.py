@@ -106,9 +106,16 @@ def _refuse_none(value: Any) -> Any:
     return value
 
 
+# A value typed as a sentence ("athletic apparel.") that the clause continues with ";", ",", ":" or ")" loses
+# its period ("… for athletic apparel); …"); an abbreviation keeps it ("Amazon.com, Inc.;", "etc.)", "12 oz.;").
+_SENTENCE_PERIOD = re.compile(r"(?<![A-Za-z])(?!(?:etc|approx|incl|misc)\.)([a-z]{3,})\." + _ENDS_WITH_PERIOD + r"(?=[;,:)])")
+
+
 def finish(text: str) -> str:
     """Rendered clause text as the court reads it: one period where a value ending in a period ("Inc.",
-    a sentence typed with its period) meets the clause's own closing period; nothing else changes."""
+    a sentence typed with its period) meets the clause's own closing period, and none where a value typed as a
+    sentence is followed by the clause's ";", ",", ":" or ")"; nothing else changes."""
+    text = _SENTENCE_PERIOD.sub(r"\1", text)
     return text.replace(_ENDS_WITH_PERIOD + ".", "").replace(_ENDS_WITH_PERIOD, "")
 
 
