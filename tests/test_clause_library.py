@@ -89,7 +89,7 @@ def test_no_clause_source_types_a_citation_by_hand(builtin):
 
 @pytest.mark.parametrize("court_id", ["nysd", "moed", "cand"])
 def test_every_rendered_citation_resolves_to_the_registry(builtin, court_id):
-    cases = {(a.volume, a.reporter, a.page) for a in builtin.registry if a.is_case}
+    cases = {cite for a in builtin.registry if a.is_case for cite in a.reporter_cites}
     volumes = {(a.volume, a.reporter) for a in builtin.registry if a.is_case}
     statutes = {(a.code, a.section) for a in builtin.registry if a.kind == "statute"}
     ids = court(court_id).applicability_ids
