@@ -34,7 +34,8 @@ def context_for(library, court_id):
     unique = list({q.name: q for q in questions}.values())
     context = build_context(validate(unique, everything(court_id)), unique)
     # what the assembly adds for a certificate of compliance
-    return {**context, "word_count": "8,123", "court_rule": "S.D.N.Y. Local Civ. R. 7.1(c)", "word_limit": "8,750"}
+    return {**context, "word_count": "8,123", "court_rule": "S.D.N.Y. Local Civ. R. 7.1(c)", "word_limit": "8,750",
+            "judge_limit": False}
 
 
 def render(library, clause, version, court_id):

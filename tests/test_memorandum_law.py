@@ -305,8 +305,10 @@ def test_a_foreign_movant_is_described_from_its_answers_and_a_domestic_one_never
             "corporation organized under the laws of Hong Kong with its principal place of business in Kowloon, "
             "Hong Kong.") in foreign
     assert "outside the United States" not in foreign
-    for domestic in (movant(DOMESTIC), movant(QUIET)):
+    registered = dict(jurisdiction_theories=EVERY_THEORY, registered_in_forum=True, rule_4k2_names_state=False)
+    for domestic in (movant(DOMESTIC, **registered), movant(QUIET, **registered)):
         assert "foreign legal system" not in domestic and "outside the United States" not in domestic
+        assert "foreign corporation" not in domestic
     abroad = section(movant(ABROAD), "Exercising Jurisdiction Would Be Unreasonable")
     assert "Abroad is an individual domiciled in Toronto, Ontario, Canada." in abroad
 
@@ -319,3 +321,12 @@ def test_a_movant_whose_answers_give_no_home_is_not_said_to_be_at_home_elsewhere
     assert "General jurisdiction is unavailable: Plaintiff identifies no basis for treating Quiet as at home" in text
     assert "neither incorporated nor headquartered" not in text
     assert "Rule 4(k)(2) does not apply to Quiet, because" in text  # its own choice not to name a state
+
+
+def test_the_motion_paper_in_a_motion_court_never_calls_an_individual_movant_it():
+    text = movant(SHE, FOREIGN, court="moed", template="rule-12b2-motion-paper", related_entity="Lone Star HK",
+                  jurisdiction_theories=["general", "specific", "attribution", "rule_4k2"], rule_4k2_names_state=False)
+    alone = movant(SHE, court="moed", template="rule-12b2-motion-paper", jurisdiction_theories=["general"])
+    assert "Defendant Dana is not domiciled in Missouri, so the Court lacks general jurisdiction over Defendant Dana." in alone
+    assert "claims asserted against Defendant Dana by Cepia" in alone and "against it" not in alone
+    assert "The contacts of Lone Star HK cannot be attributed to Defendant Dana." in text
