@@ -202,6 +202,7 @@ class _Builder:
             limit = judge_limit or self.rules.limit_words
             self.context = {**self.context, "word_count": WORD_COUNT, "court_rule": self.rules.rule,
                             "word_limit": f"{int(limit):,}" if limit else "", "judge_limit": bool(judge_limit)}
+            self.blocks.append(Paragraph([], "pagebreak"))
             self.blocks.append(Paragraph([Run("CERTIFICATE OF COMPLIANCE", bold=True)], "center"))
             self._slot(Slot(["certificate-of-compliance"]))
             signed = counsel_signature(self.context, self.court, self.rules)
