@@ -330,3 +330,12 @@ def test_the_motion_paper_in_a_motion_court_never_calls_an_individual_movant_it(
     assert "Defendant Dana is not domiciled in Missouri, so the Court lacks general jurisdiction over Defendant Dana." in alone
     assert "claims asserted against Defendant Dana by Cepia" in alone and "against it" not in alone
     assert "The contacts of Lone Star HK cannot be attributed to Defendant Dana." in text
+
+
+def test_the_plaintiff_is_said_to_be_based_in_the_forum_only_where_its_answers_put_it_there():
+    away = movant(SHE, FOREIGN, court="nysd", jurisdiction_theories=["specific"])  # Cepia is a Missouri company
+    assert "That Plaintiff says it felt harm in New York, therefore says nothing about whether Defendant Dana or " \
+           "Lone Star HK reached into New York." in away
+    assert "Plaintiff is based in New York" not in away
+    home = memo("moed", jurisdiction_theories=["specific"])
+    assert "That Plaintiff is based in Missouri, or it says it felt harm there" in home
