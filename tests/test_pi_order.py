@@ -288,3 +288,9 @@ def test_colorable_imitation_is_defined_in_the_order_by_section_1127():
     text = _order_text()
     assert ('A "colorable imitation" of a mark is, as 15 U.S.C. § 1127 defines it, a mark that so resembles it that '
             "its use is likely to cause confusion or mistake or to deceive.") in plain(text)
+
+
+def test_the_irreparable_harm_finding_claims_nothing_about_the_record_no_answer_gives():
+    text = _order_text()
+    assert "The record shows, moreover" not in text
+    assert "Continued use of the ALIBABA Marks in the way found above would, moreover, take from Alibaba control" in text
