@@ -96,9 +96,18 @@ def test_each_class_of_defect_is_caught_alone(builtin, clean_order, tmp_path, ch
     " See Jackson Dairy, Inc. v. H. P. Hood & Sons, Inc., 596 F.2d 70, 72 (2d Cir. 1979).",  # where it states the test
     " See Jackson Dairy, Inc. v. H. P. Hood & Sons, Inc., 596 F.2d 70, 73 (2d Cir. 1979) (distinguishing a "
     "distributor's lost sales).",
-], ids=["but-see", "cf", "the-standard-it-states", "distinguished"])
+    # Bluebook R. 1.2: a sentence stating what the case held cites it with no signal
+    " The Second Circuit there held that a distributor had not shown irreparable harm. Jackson Dairy, Inc. v. H. P. "
+    "Hood & Sons, Inc., 596 F.2d 70, 73 (2d Cir. 1979).",
+], ids=["but-see", "cf", "the-standard-it-states", "distinguished", "its-holding-stated"])
 def test_an_adverse_case_met_head_on_or_cited_for_its_standard_is_not_flagged(builtin, clean_order, tmp_path, words):
     assert problems(builtin, edited(clean_order, tmp_path, append("The balance of hardships tips", words))) == []
+
+
+def test_an_adverse_case_with_no_signal_and_no_statement_of_its_holding_is_flagged(builtin, clean_order, tmp_path):
+    words = " An injunction is warranted. Jackson Dairy, Inc. v. H. P. Hood & Sons, Inc., 596 F.2d 70, 73 (2d Cir. 1979)."
+    found = problems(builtin, edited(clean_order, tmp_path, append("The balance of hardships tips", words)))
+    assert len(found) == 1 and found[0].startswith("authorities") and "Jackson Dairy" in found[0], found
 
 
 def test_the_adverse_rule_knows_whose_paper_it_is(builtin, clean_order, tmp_path):

@@ -49,12 +49,46 @@ def test_every_approved_memorandum_clause_keeps_both_rules(builtin, clause_id):
         assert citation_problems(builtin.registry, builtin.clause(clause_id), found) == []
 
 
-def test_the_replacements_cite_the_adverse_cases_behind_contrary_signals(builtin):
-    cited = {(c.key, c.signal) for c in citations_in(builtin.clause("website-and-online-sales").latest_approved.text)}
-    assert ("briskin", "But see") in cited and ("herbal-brands", "But see") in cited  # "; " carries the signal on
-    assert ("chloe", "Cf.") in cited
-    fuld = {c.signal for c in citations_in(builtin.clause("rule-4k2").latest_approved.text) if c.key == "fuld"}
-    assert fuld == {"But cf."}
+def test_the_replacements_state_adverse_holdings_with_no_signal_or_meet_them_with_a_contrary_one(builtin):
+    def cited(clause_id):
+        return {(c.key, c.signal, c.holding) for c in citations_in(builtin.clause(clause_id).latest_approved.text)}
+    website = cited("website-and-online-sales")
+    assert ("briskin", "", True) in website and ("herbal-brands", "", True) in website
+    assert ("chloe", "", True) in website and ("zazzle", "", True) in website
+    assert ("fuld", "", True) in cited("rule-4k2")
+    assert ("ford", "", True) in cited("specific-jurisdiction-due-process")
+    assert ("mallory", "", True) in cited("consent-by-registration")
+    assert ("calder", "But cf.", False) in cited("effects-test")  # meets the clause's own proposition
+
+
+ADVERSE = {"key": "upheld-case", "kind": "case", "name": "Upheld Co. v. Forum Corp.", "short_name": "Upheld",
+           "volume": 592, "reporter": "U.S.", "page": 351, "court": "", "year": 2021, "verified": True,
+           "source": "test", "outcome": "jurisdiction upheld", "favours": "plaintiff"}
+
+
+def _one_clause_library(tmp_path, text):
+    authorities = {"authorities": [*AUTHORITIES["authorities"], ADVERSE]}
+    root = make_library(tmp_path, clause("holding-clause", category="jurisdiction-analysis", argues_for="defendant",
+                                         versions=[version(text=text)]), authorities=authorities)
+    library = load_library(root)
+    found = library.clause("holding-clause")
+    return citation_problems(library.registry, found, found.versions[0])
+
+
+def test_an_adverse_case_is_accepted_with_no_signal_only_where_the_clause_marks_its_holding(tmp_path):
+    adverse = ADVERSE["key"]
+    unmarked = _one_clause_library(tmp_path / "a", f"The court upheld jurisdiction. {{{{ cite('{adverse}') }}}}.")
+    assert any(f"cites '{adverse}'" in p and "no signal" in p and "holding=True" in p for p in unmarked), unmarked
+    marked = _one_clause_library(tmp_path / "b", f"The court upheld jurisdiction. {{{{ cite('{adverse}', holding=True) }}}}.")
+    assert marked == []
+    signalled = _one_clause_library(
+        tmp_path / "c", f"The court upheld jurisdiction. {{{{ cite('{adverse}', signal='See', holding=True) }}}}.")
+    assert any("holding=True" in p and "signal 'See'" in p and "with no signal" in p for p in signalled), signalled
+
+
+def test_a_holding_citation_does_not_inherit_the_signal_of_a_string_before_it():
+    text = "{{ cite('daimler:137', signal='See') }}; {{ cite('ford:361-62', holding=True) }}."
+    assert [(c.key, c.signal, c.holding) for c in citations_in(text)] == [("daimler", "See", False), ("ford", "", True)]
 
 
 def test_signals_are_read_as_a_cite_checker_reads_them():

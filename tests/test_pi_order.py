@@ -249,3 +249,48 @@ def test_one_enjoined_individual_is_spoken_of_as_one_person(builtin, tmp_path):
     assert "(b) his officers, agents, servants, employees and attorneys" in text
     assert "in which he has complied with this Order" in text
     assert "Keating Supply" not in text.split("PRELIMINARY INJUNCTION ORDER")[1].split("SO ORDERED")[0]
+
+
+# --- findings the partner review asked for (P19) ---------------------------------------------------------------
+
+
+def _order_text(court: str = "nysd", **changes) -> str:
+    from assembler.library.loading import load_library
+    return assemble(load_library(), "pi-order", order_answers(court, **changes)).plain_text()
+
+
+def test_the_polaroid_factors_are_found_one_by_one_from_their_answers_in_polaroids_order():
+    text = _order_text(polaroid_actual_confusion="consumers wrote to Alibaba asking whether it issued AlibabaCoin.",
+                       polaroid_strength="the ALIBABA mark is arbitrary and widely recognized")
+    assert ("likelihood of confusion is weighed under the factors of Polaroid Corp. v. Polarad Elecs. Corp., 287 F.2d "
+            "492, 495 (2d Cir. 1961): the strength of the mark, the similarity of the marks,") in text
+    strength = text.index("As to the strength of the mark, the ALIBABA mark is arbitrary and widely recognized.")
+    confusion = text.index("As to actual confusion, consumers wrote to Alibaba asking whether it issued AlibabaCoin.")
+    assert strength < confusion  # Polaroid's order, not the order typed
+    assert "As to the similarity of the marks" not in text  # a factor the answers leave blank is not found
+    assert "Weighing those factors, the Court finds that confusion is likely." in text
+    assert "support that conclusion" not in text
+
+
+def test_without_factor_answers_the_order_states_the_test_and_no_finding_it_lacks():
+    text = _order_text()
+    assert "under the factors of Polaroid" in text and "As to " not in text and "Weighing" not in text
+
+
+def test_public_interest_rests_on_a_trademark_case_in_the_second_circuit():
+    text = _order_text()
+    assert ("enforcing the rights that federal trademark registration confers. See N.Y.C. Triathlon, LLC v. NYC "
+            "Triathlon Club, Inc., 704 F. Supp. 2d 305 (S.D.N.Y. 2010).") in text
+    assert "Winter, 555 U.S. at 24" not in text
+
+
+def test_colorable_imitation_is_defined_in_the_order_by_section_1127():
+    text = _order_text()
+    assert ('A "colorable imitation" of a mark is, as 15 U.S.C. § 1127 defines it, a mark that so resembles it that '
+            "its use is likely to cause confusion or mistake or to deceive.") in plain(text)
+
+
+def test_the_irreparable_harm_finding_claims_nothing_about_the_record_no_answer_gives():
+    text = _order_text()
+    assert "The record shows, moreover" not in text
+    assert "Continued use of the ALIBABA Marks in the way found above would, moreover, take from Alibaba control" in text

@@ -132,7 +132,24 @@ def test_the_certificate_of_compliance_states_the_count_and_the_rule(memo):
     count = count_words(document).words
     assert result.manifest["word_count"] == count
     assert f"contains {count:,} words, within the limit of 8,750 words" in text
-    assert "S.D.N.Y. Local Civ. R. 7.1(c)" in text
+    assert ("complies with Local Civil Rule 7.1(c) of the Local Rules of the United States District Courts for the "
+            "Southern and Eastern Districts of New York.") in text
+
+
+def test_the_certificate_follows_the_signature_block_and_is_dated_and_signed_on_its_own(memo):
+    _, document, _ = memo
+    lines = [plain(p.text) for p in document.paragraphs]
+    certificate = lines.index("CERTIFICATE OF COMPLIANCE")
+    assert any(line.startswith("Attorneys for ") for line in lines[:certificate])  # the signature block is above
+    after = [line for line in lines[certificate + 1:] if line][:3]
+    assert after[1] == "Dated: St. Louis, Missouri, ____________________" and after[2] == "/s/ Signing Attorney"
+
+
+def test_a_judges_own_word_limit_is_the_limit_the_certificate_states(builtin, tmp_path):
+    render_document(builtin, "rule-12b2-motion", motion_answers(court="nysd", judge_word_limit=7000), tmp_path / "m.docx")
+    text = plain("\n".join(p.text for p in docx.Document(tmp_path / "m.docx").paragraphs))
+    assert "complies with the word limit set by the Individual Practices of the Judge to whom this case is assigned" in text
+    assert "words, within the limit of 7,000 words." in text and "8,750" not in text
 
 
 def test_no_certificate_where_the_court_does_not_require_one(builtin, tmp_path):

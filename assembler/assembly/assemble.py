@@ -198,13 +198,20 @@ class _Builder:
             self._section(section, depth=1, number=None)
         self.warnings.extend(self.long_arm.warnings + self.long_arm.registration_warnings(self.context)
                              + paper_warnings(self.template, self.rules, self.court))
+        body, self.blocks = self.blocks, self.after_signature
         if self.template.kind == "memorandum" and self.rules.certificate:
-            # the count is filled in when the Word file is laid out (see word.py); the certificate is not counted
+            # after the signature block, signed and dated on its own; the count is filled in when the Word file
+            # is laid out (see word/writer.py), and the certificate itself is not counted
+            judge_limit = self.context.get("judge_word_limit")
+            limit = judge_limit or self.rules.limit_words
             self.context = {**self.context, "word_count": WORD_COUNT, "court_rule": self.rules.rule,
-                            "word_limit": f"{self.rules.limit_words:,}" if self.rules.limit_words else ""}
+                            "word_limit": f"{int(limit):,}" if limit else "", "judge_limit": bool(judge_limit)}
+            self.blocks.append(Paragraph([], "pagebreak"))
             self.blocks.append(Paragraph([Run("CERTIFICATE OF COMPLIANCE", bold=True)], "center"))
             self._slot(Slot(["certificate-of-compliance"]))
-        body, self.blocks = self.blocks, self.after_signature
+            signed = counsel_signature(self.context, self.court, self.rules)
+            self.blocks.append(Paragraph([Run(signed.dated)], "signature"))
+            self.blocks.extend(Paragraph([Run(line)], "signature") for line in service_signature(self.context)[1:])
         if self.template.certificate_of_service:
             self.blocks.append(Paragraph([], "pagebreak"))
             self.blocks.append(Paragraph([Run("CERTIFICATE OF SERVICE", bold=True)], "center"))

@@ -32,20 +32,32 @@ _KIND_PHRASES = {
 # "he or she" (the long-standing neutral form of court papers, which takes a singular verb, so
 # ``verb()`` still agrees after it). Singular "they" takes a plural verb: see :meth:`PartyList.it_verb`.
 _PRONOUN_FORMS = {
-    "he": ("he", "his", "himself"),
-    "she": ("she", "her", "herself"),
-    "they": ("they", "their", "themselves"),
-    None: ("he or she", "his or her", "himself or herself"),
+    "he": ("he", "his", "himself", "him"),
+    "she": ("she", "her", "herself", "her"),
+    "they": ("they", "their", "themselves", "them"),
+    None: ("he or she", "his or her", "himself or herself", "him or her"),
 }
-_ENTITY_FORMS = ("it", "its", "itself")
-_MANY_FORMS = ("they", "their", "themselves")
+_ENTITY_FORMS = ("it", "its", "itself", "it")
+_MANY_FORMS = ("they", "their", "themselves", "them")
 _SCHEDULE_A = re.compile(r"\bschedule\s+a\b", re.IGNORECASE)
 
 
 class _Pronouns:
-    """``it``, ``its`` and ``itself`` from the subject, possessive and reflexive forms ``_forms`` gives."""
+    """``it``, ``its``, ``itself`` and ``it_obj`` from the subject, possessive, reflexive and object forms
+    ``_forms`` gives, and ``which``: the relative pronoun ("who" for a person, "which" for an entity)."""
 
-    def _forms(self) -> tuple[str, str, str]:
+    def _forms(self) -> tuple[str, str, str, str]:
+        raise NotImplementedError
+
+    @property
+    def it_obj(self) -> str:
+        return self._forms()[3]
+
+    @property
+    def which(self) -> str:
+        return "who" if self._forms()[0] != "it" and self._has_person() else "which"
+
+    def _has_person(self) -> bool:
         raise NotImplementedError
 
     @property
@@ -99,6 +111,12 @@ class Party(_Pronouns):
         homes = us_states_in(place) if self.individual else us_states_in(self.organized_under) + us_states_in(place)
         self.home_states = list(dict.fromkeys(homes))
         self.domestic = bool(self.home_states)
+        # What the answers establish, and no more: ``placed``, where the party is at home is answered (a person's
+        # domicile; an entity's state of organization and principal place of business), so a paper may say it
+        # is not at home in the forum; ``foreign``, the answers place it and name no U.S. state, so a paper may
+        # treat it as a foreign defendant. A party whose answers are silent is neither: nothing is said of it.
+        self.placed = bool(place) if self.individual else bool(place and self.organized_under)
+        self.foreign = not self.domestic and bool(place or (self.organized_under and self.entity))
 
     @property
     def individual(self) -> bool:
@@ -112,13 +130,16 @@ class Party(_Pronouns):
     def many(self) -> bool:
         return self.collective
 
-    def _forms(self) -> tuple[str, str, str]:
+    def _forms(self) -> tuple[str, str, str, str]:
         if self.collective:
             return _MANY_FORMS
         return _PRONOUN_FORMS.get(self.pronoun, _PRONOUN_FORMS[None]) if self.individual else _ENTITY_FORMS
 
     def verb(self, one: str, many: str) -> str:
         return many if self.collective else one
+
+    def _has_person(self) -> bool:
+        return self.individual
 
     # The mapping interface of the plain dicts parties used to be, for clause versions and code written then.
     def __getitem__(self, key: str) -> Any:
@@ -211,10 +232,13 @@ class PartyList(_Pronouns):
     def verb(self, one: str, many: str) -> str:
         return many if self.many else one
 
-    def _forms(self) -> tuple[str, str, str]:
+    def _forms(self) -> tuple[str, str, str, str]:
         if self.many or not self._parties:
             return _MANY_FORMS
         return self._parties[0]._forms()
+
+    def _has_person(self) -> bool:
+        return any(p.individual for p in self._parties)
 
     def it_verb(self, one: str, many: str) -> str:
         return many if self._forms() is _MANY_FORMS or self.it == "they" else one

@@ -1,7 +1,8 @@
 """How the draft uses its authorities, judged against what the registry says each case held.
 
-A case whose outcome favours the other side may be cited for the standard it states (its ``standard_pins``)
-or met head-on (*but see*, *cf.*, *but cf.*, *contra*, or a parenthetical that distinguishes it), never as
+A case whose outcome favours the other side may be cited for the standard it states (its ``standard_pins``),
+met head-on (*but see*, *cf.*, *but cf.*, *contra*, or a parenthetical that distinguishes it), or cited with no
+signal after a sentence that states what it held ("In *Ford*, the Court held …": Bluebook R. 1.2), never as
 support. A case the registry marks unverified must be checked before filing. Citations are found with
 eyecite in the draft as it now stands, and matched to the registry by volume, reporter and first page; short
 forms and *id.* count as citations of the case they refer back to.
@@ -38,11 +39,14 @@ _QUOTED_IN = re.compile(r"\((?:quoting|citing|alteration in original|internal qu
 _DISTINGUISHING = re.compile(r"\b(?:distinguishing|distinguished|rejecting|declining|reversing|abrogated|overruled)\b",
                              re.IGNORECASE)
 # the pinpoint and court-and-year parenthetical, then an explanatory parenthetical that meets the case
+# a sentence that reports a holding; with no signal before the citation, the citation is its source
+_STATES_HOLDING = re.compile(r"\b(?:held|holds|holding|upheld|found|concluded|ruled|wrote)\b", re.IGNORECASE)
+_SUPPORTING = re.compile(r"(?:^|[\s,(])(?:see|see also|accord|e\.g\.)[\s,]", re.IGNORECASE)
 _DISTINGUISHED = re.compile(r"^[\s,\d\-–n.]*(?:\([^)]*\d{4}\)\s*)?\([^)]*" + _DISTINGUISHING.pattern, re.IGNORECASE)
 
 
 def _registry_index(registry: Registry) -> dict[tuple[str, str, str], Authority]:
-    return {(str(a.volume), a.reporter, str(a.page)): a for a in registry if a.is_case and a.volume}
+    return {cite: a for a in registry if a.is_case for cite in a.reporter_cites}
 
 
 def cited_authorities(text: str, registry: Registry) -> list[tuple[Any, Authority]]:
@@ -105,9 +109,16 @@ def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: 
     flags: list[Flag] = []
     met: dict[str, int] = {}  # authority key -> paragraph in which a citation of it was met with but see / cf.
     last_pin: dict[str, str | None] = {}
+    previous_end, supported = 0, ""
     for citation, authority in cited:
         start = citation.full_span()[0]
         paragraph = text.count("\n\n", 0, start)
+        # the words this citation is the source of: the text since the citation before it in the paragraph
+        # (a string cite joined by "; " shares the words of its first member)
+        between = text[max(previous_end, text.rfind("\n", 0, start) + 1):start]
+        if between.strip(" ;") or not supported:
+            supported = between
+        previous_end = citation.full_span()[1]
         # a bare id. repeats the pinpoint before it; an id. or short form in a paragraph that met the case
         # with but see or cf. continues that discussion
         pin = _pin(citation) or (last_pin.get(authority.key) if type(citation).__name__ == "IdCitation" else None)
@@ -127,6 +138,9 @@ def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: 
             met[authority.key] = paragraph
             continue
         if met.get(authority.key) == paragraph:
+            continue
+        if not _SUPPORTING.search(" " + clause) and _STATES_HOLDING.search(supported):
+            met[authority.key] = paragraph  # no signal, after the sentence that says what the case held
             continue
         outcome = f" ({authority.outcome})" if authority.outcome else ""
         flags.append(("authorities", f"{authority.short_name or authority.name}{outcome} favours the "

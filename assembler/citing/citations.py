@@ -19,7 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from assembler.library.authorities import Authority, Registry, _statute_pin
+from assembler.library.authorities import Authority, Registry
 from assembler.text.markup import CITE, ITALIC_OFF, ITALIC_ON, NOTE_ON, cite_mark, italic
 
 # Where citation number i begins: START followed by the same index character cite_mark() uses. Removed by
@@ -54,12 +54,15 @@ class CitationFormatter:
     _last_in_string: bool = False  # the last citation settled was one of several joined by "; "
     where: str = ""
 
-    def cite(self, *refs: str, signal: str | None = None, paren: str | None = None) -> str:
+    def cite(self, *refs: str, signal: str | None = None, paren: str | None = None, holding: bool = False) -> str:
         """Cite one or more authorities as one citation clause.
 
         ``refs`` are registry keys with an optional pinpoint after a colon: ``'daimler:139'``,
         ``'lanham-1114:(1)(a)'``. ``signal`` (``'See'``, ``'But see'``) is set in italics, capitalised or not by
         its place in the sentence; ``paren`` is an explanatory parenthetical placed after the last authority.
+        ``holding=True`` prints nothing: it marks the sentence before as stating the cited case's own holding,
+        which Bluebook R. 1.2 cites with no signal (``clauses verify`` then accepts a case that came out for the
+        other side; see library/citerules.py).
         """
         if not refs:
             raise ValueError("cite() needs at least one authority key")
@@ -89,7 +92,7 @@ class CitationFormatter:
             elif authority.is_case:
                 form, body = "full", _full_case(authority, pin)
             else:
-                form, body = "full", authority.base_cite() + (_statute_pin(pin) if pin else "")
+                form, body = "full", authority.statute_cite(pin)
             body = _with_signal(body, signal)
             if signal:
                 self._signalled.add(number)
@@ -191,7 +194,9 @@ def _name(authority: Authority) -> str:
 def _full_case(authority: Authority, pin: str | None) -> str:
     pin_text = f", {_slip_pin(authority, pin)}" if pin else ""
     extra = f" ({authority.parenthetical})" if authority.parenthetical else ""
-    return f"{italic(_name(authority))}, {authority.base_cite()}{pin_text} ({authority.date_parenthetical()}){extra}"
+    parallel = f", {authority.parallel}" if authority.parallel else ""
+    return (f"{italic(_name(authority))}, {authority.base_cite()}{pin_text}{parallel} "
+            f"({authority.date_parenthetical()}){extra}")
 
 
 def _short_case(authority: Authority, pin: str | None) -> str:

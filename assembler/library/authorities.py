@@ -8,7 +8,7 @@ citation against a reliable copy; an unverified entry is reported on every rende
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,12 @@ class Authority:
     court: str = ""
     year: str = ""
     parenthetical: str = ""
+    # a state court's case cited in the official reporter, with the regional reporter after the pinpoint
+    # (Bluebook R. 10.3.1, T1): "71 N.Y.2d 460, 467, 522 N.E.2d 40 (1988)"; short forms keep the official one
+    parallel: str = ""
+    # a code's publisher and year, or year alone, after the section (Bluebook R. 12.3.2): "(2016)",
+    # "(McKinney 2025)"; empty where no edition has been checked
+    edition: str = ""
     # statutes, rules, constitutional provisions, other
     code: str = ""
     title: str = ""
@@ -68,6 +74,15 @@ class Authority:
     def is_slip(self) -> bool:
         """A case cited by docket number because no reporter page is known yet."""
         return self.is_case and bool(self.docket) and not self.volume
+
+    @property
+    def reporter_cites(self) -> list[tuple[str, str, str]]:
+        """Volume, reporter and first page of each report of the case: the one cited, then a parallel one."""
+        found = [(str(self.volume), self.reporter, str(self.page))] if self.is_case and self.volume else []
+        parts = self.parallel.split()
+        if self.is_case and len(parts) >= 3:
+            found.append((parts[0], " ".join(parts[1:-1]), parts[-1]))
+        return found
 
     def favours_at(self, pin: str | None) -> str:
         """The side the point cited at ``pin`` favours: the ``outcomes`` entry whose pages contain it; else
@@ -111,8 +126,14 @@ class Authority:
             pin_text = f", {pin}" if pin else ""
             date = self.date_parenthetical()
             extra = f" ({self.parenthetical})" if self.parenthetical else ""
-            return f"{self.name}, {self.base_cite()}{pin_text} ({date}){extra}"
-        return self.base_cite() + (_statute_pin(pin) if pin else "")
+            parallel = f", {self.parallel}" if self.parallel else ""
+            return f"{self.name}, {self.base_cite()}{pin_text}{parallel} ({date}){extra}"
+        return self.statute_cite(pin)
+
+    def statute_cite(self, pin: str | None = None) -> str:
+        """A statute's or rule's citation: section, subdivision, then the code's edition where one is given."""
+        edition = f" ({self.edition})" if self.edition else ""
+        return self.base_cite() + (_statute_pin(pin) if pin else "") + edition
 
     def date_parenthetical(self) -> str:
         """``2d Cir. 2010``; a slip opinion gives the court and the exact date: ``U.S. June 20, 2025``."""
@@ -310,7 +331,14 @@ def verify_authority(authority: Authority) -> list[Finding]:
     if not authority.verified:
         found.append(Finding(key, level="warning",
                              message="marked unverified: check it against an official reporter"))
-    text = authority.full_plain()
+    text = replace(authority, parallel="").full_plain()
+    if authority.parallel:
+        # the parallel report is checked as its own citation: eyecite reads one reporter per citation
+        found += verify_authority(replace(authority, volume=authority.reporter_cites[-1][0],
+                                                      reporter=authority.reporter_cites[-1][1],
+                                                      page=authority.reporter_cites[-1][2], parallel="",
+                                                      verified=True)) if len(authority.reporter_cites) == 2 else [
+            Finding(key, level="error", message=f"parallel '{authority.parallel}' is not volume, reporter and page")]
     if authority.is_slip:
         if not _DOCKET.fullmatch(authority.docket):
             found.append(Finding(key, level="error",

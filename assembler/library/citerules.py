@@ -13,6 +13,11 @@ sentence that distinguishes it; with no signal, *See*, *See also*, *See generall
 being cited for the opposite of what it held. Citing a case as the source of a quotation
 ("(quoting …)", "(citing …)", or a bare citation right after the quoted words) asserts nothing about its
 outcome.
+
+One more use takes no signal at all (Bluebook R. 1.2): a sentence that states the cited case's own holding
+("In *Ford*, the Court held …"). The clause marks such a citation explicitly, ``cite('ford:361-62',
+holding=True)``, and only then is an adverse case accepted without a signal; a citation so marked that also
+carries a signal is itself a problem, since a sentence stating what a case held is supported by it directly.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class Citing:
     key: str
     pin: str | None
     signal: str  # as written, or "" for none, or QUOTING
+    holding: bool = False  # cite(..., holding=True): the sentence before states this case's own holding
 
 
 def citations_in(text: str) -> list[Citing]:
@@ -51,9 +57,9 @@ def citations_in(text: str) -> list[Citing]:
     previous_end: int | None = None
     previous_signal = ""
     for match in _CALL.finditer(text):
-        keys, signal = _arguments(match.group("args"))
+        keys, signal, holding = _arguments(match.group("args"))
         before = text[previous_end:match.start()] if previous_end is not None else text[:match.start()]
-        if previous_end is not None and before.strip() == ";" and signal is None:
+        if previous_end is not None and before.strip() == ";" and signal is None and not holding:
             signal = previous_signal
         elif _QUOTING.search(before) or (signal is None and _AFTER_QUOTATION.search(before)):
             signal = QUOTING
@@ -62,20 +68,21 @@ def citations_in(text: str) -> list[Citing]:
             signal = (typed.group("em") or typed.group("word")) if typed else ""
         for ref in keys:
             key, _, pin = ref.partition(":")
-            found.append(Citing(key.strip(), pin.strip() or None, signal))
+            found.append(Citing(key.strip(), pin.strip() or None, signal, holding))
         previous_end, previous_signal = match.end(), signal
     return found
 
 
-def _arguments(source: str) -> tuple[list[str], str | None]:
+def _arguments(source: str) -> tuple[list[str], str | None, bool]:
     try:
         call = ast.parse(f"f({source})", mode="eval").body
     except SyntaxError:
-        return [], None
+        return [], None, False
     assert isinstance(call, ast.Call)
     keys = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-    signal = next((k.value.value for k in call.keywords if k.arg == "signal" and isinstance(k.value, ast.Constant)), None)
-    return keys, (str(signal) if signal is not None else None)
+    given = {k.arg: k.value.value for k in call.keywords if isinstance(k.value, ast.Constant)}
+    signal = given.get("signal")
+    return keys, (str(signal) if signal is not None else None), given.get("holding") is True
 
 
 def is_adverse_signal(signal: str) -> bool:
@@ -95,14 +102,19 @@ def citation_problems(registry: Registry, clause: Clause, version: ClauseVersion
         authority = registry.get(citing.key)
         if not authority.verified:
             problems.append(f"{ref} cites '{citing.key}', which is not verified in the registry ({authority.source})")
-        if side not in ("defendant", "plaintiff") or citing.signal == QUOTING:
+        where = f"'{citing.key}:{citing.pin}'" if citing.pin else f"'{citing.key}'"
+        if citing.holding and citing.signal and citing.signal != QUOTING:
+            problems.append(f"{ref} marks {where} as stating its holding (holding=True) but gives it the signal "
+                            f"'{citing.signal}'; a sentence stating what a case held cites it with no signal")
+            continue
+        if side not in ("defendant", "plaintiff") or citing.signal == QUOTING or citing.holding:
             continue
         favours = authority.favours_at(citing.pin)
         if favours in ("defendant", "plaintiff") and favours != side and not is_adverse_signal(citing.signal):
-            where = f"'{citing.key}:{citing.pin}'" if citing.pin else f"'{citing.key}'"
             shown = f"signal '{citing.signal}'" if citing.signal else "no signal"
             problems.append(
                 f"{ref} argues for the {side} but cites {where} ({authority.outcome or 'its outcome'}: favours the "
-                f"{favours}) with {shown}; cite it with But see, Cf. or But cf. and distinguish it"
+                f"{favours}) with {shown}; cite it with But see, Cf. or But cf. and distinguish it, or state its "
+                f"holding and mark the citation holding=True"
             )
     return list(dict.fromkeys(problems))
