@@ -29,7 +29,6 @@ MOVANT_SIDE = {
 }
 _AGAINST = re.compile(r"(?:^|[\s,(])(?:but\s+see|but\s+cf\.|cf\.|contra|compare)\s", re.IGNORECASE)
 # where a new sentence begins (case names are full of abbreviations: "Co. v. Mont. Eighth Jud. Dist. Ct.")
-_SUPPORTING = re.compile(r"(?:^|[\s,(;])(?:see|see\s+also|e\.g\.,|accord)\s", re.IGNORECASE)
 _PERIOD_BREAK = (r"(?<=[a-z\"”)])(?<![Cc]f)(?<!e\.g)(?<!\bv)\.\s+(?=[A-Z][a-z]+\s+[a-z]|(?:The|This|That|It|In|Those|"
                  r"These|Plaintiffs?|Defendants?)\b)")
 _SENTENCE_BREAK = re.compile(_PERIOD_BREAK + r"|\(\d{4}\)")  # or the end of an earlier citation
@@ -41,7 +40,7 @@ _DISTINGUISHING = re.compile(r"\b(?:distinguishing|distinguished|rejecting|decli
 # the pinpoint and court-and-year parenthetical, then an explanatory parenthetical that meets the case
 # a sentence that reports a holding; with no signal before the citation, the citation is its source
 _STATES_HOLDING = re.compile(r"\b(?:held|holds|holding|upheld|found|concluded|ruled|wrote)\b", re.IGNORECASE)
-_SUPPORTING = re.compile(r"(?:^|[\s,(])(?:see|see also|accord|e\.g\.)[\s,]", re.IGNORECASE)
+_SUPPORTING = re.compile(r"(?:^|[\s,(;])(?:see|see\s+also|accord|e\.g\.)[\s,]", re.IGNORECASE)
 _DISTINGUISHED = re.compile(r"^[\s,\d\-–n.]*(?:\([^)]*\d{4}\)\s*)?\([^)]*" + _DISTINGUISHING.pattern, re.IGNORECASE)
 
 
@@ -92,17 +91,18 @@ def _citation_clauses(before: str) -> list[str]:
     return clauses
 
 
-def _signal_against(clauses: list[str]) -> bool:
-    """Whether the signal governing the last citation clause of a citation sentence meets the case head-on.
+def _governing_signal(clauses: list[str]) -> str | None:
+    """The signal governing the last citation clause of a citation sentence: "against" (*but see*, *cf.* ...),
+    "support" (*see*, *see also*, *e.g.*, *accord*) or None.
 
     A signal carries through a string citation until another replaces it (Bluebook R. 1.2): in "*But see* A;
     B." the *but see* governs B too, while in "*But see* A; *see also* B." B is cited as support."""
     for clause in reversed(clauses):
         if _AGAINST.search(clause):
-            return True
-        if _SUPPORTING.search(clause):
-            return False
-    return False
+            return "against"
+        if _SUPPORTING.search(" " + clause):
+            return "support"
+    return None
 
 
 def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: str) -> list[Flag]:
@@ -130,7 +130,8 @@ def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: 
         clauses = _citation_clauses(text[max(0, citation.span()[0] - 600): citation.span()[0]])
         if _QUOTED_IN.search(clauses[-1]):
             continue
-        if _signal_against(clauses):
+        signal = _governing_signal(clauses)
+        if signal == "against":
             met[authority.key] = paragraph
             continue
         parenthetical = getattr(citation.metadata, "parenthetical", None) or ""
@@ -139,7 +140,7 @@ def adverse_as_support(text: str, cited: Iterable[tuple[Any, Authority]], side: 
             continue
         if met.get(authority.key) == paragraph:
             continue
-        if not _SUPPORTING.search(" " + clause) and _STATES_HOLDING.search(supported):
+        if signal is None and _STATES_HOLDING.search(supported):
             met[authority.key] = paragraph  # no signal, after the sentence that says what the case held
             continue
         outcome = f" ({authority.outcome})" if authority.outcome else ""
