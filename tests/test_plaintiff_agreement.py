@@ -11,7 +11,12 @@ import pytest
 from assembler.assembly.assemble import assemble
 from samples import motion_answers
 
-SINGULAR_ON_PLURAL = re.compile(r"\bPlaintiffs(?:'s|’s| alleges| is| bears| points| says)\b|Plaintiffs Is Not")
+SINGULAR_ON_PLURAL = re.compile(
+    r"\bPlaintiffs(?:'s|’s| (?:alleges|is|bears|points|says|identifies|has|does|offers|shows|makes|cites|relies"
+    r"|argues|asserts|seeks|pleads|was))\b|Plaintiffs Is Not"
+    # "it"/"its" for several plaintiffs, in the sentences the memorandum says of the plaintiff
+    r"|through its own affidavits|the showing it has not made|and it does not: it identifies"
+    r"|Plaintiffs (?:identify|allege|point to|offer) [^.;]* from which its claims arise")
 PLURAL_ON_SINGULAR = re.compile(r"\bPlaintiff(?: allege| are| bear| point| say)\b|Plaintiff(?:'|’)(?!s)|Plaintiff Are Not")
 
 

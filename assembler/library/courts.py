@@ -94,6 +94,10 @@ def circuit_id(text: str) -> str:
                      "seventh)")
 
 
+# the places whose names take the article in a sentence ("jurisdiction in the District of Columbia")
+_TAKES_THE = frozenset({"District of Columbia", "Virgin Islands", "Northern Mariana Islands"})
+
+
 @dataclass(frozen=True)
 class Court:
     id: str
@@ -129,9 +133,15 @@ class Court:
         wanted = " ".join(str(typed).split()).lower().removesuffix(" division")
         return next((d for d in self.divisions if d.lower() == wanted), None)
 
+    @property
+    def place(self) -> str:
+        """The state or territory as a sentence names it: "Missouri", "the District of Columbia"."""
+        return f"the {self.state}" if self.state in _TAKES_THE else self.state
+
     def as_context(self) -> dict[str, str]:
+        # clause text says "in {{ court.state }}": the place as a sentence names it
         return {
-            "id": self.id, "district": self.district, "citation": self.citation, "state": self.state,
+            "id": self.id, "district": self.district, "citation": self.citation, "state": self.place,
             "state_code": self.state_code, "circuit": self.circuit, "circuit_name": self.circuit_name,
             "circuit_citation": self.circuit_citation, "name": f"United States District Court for the {self.district}",
         }
