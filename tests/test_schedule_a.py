@@ -337,3 +337,12 @@ def test_check_finds_each_broken_rule_and_only_that_one(builtin, clean_tro, tmp_
     found = schedule_a_findings_of(builtin, broken(clean_tro, tmp_path, edit))
     assert len(found) == 1, found
     assert found[0].startswith(rule) and words in found[0]
+
+
+def test_a_tro_calls_itself_this_order_in_its_public_interest_finding(builtin):
+    from assembler.assembly.assemble import assemble
+
+    tro = plain(assemble(builtin, "tro-order", tro_answers(schedule_a=sellers(2))).plain_text())
+    assert "This Order serves the public interest" in tro and "The injunction serves" not in tro
+    order = plain(assemble(builtin, "pi-order", tro_answers(schedule_a=sellers(2))).plain_text())
+    assert "The injunction serves the public interest" in order
