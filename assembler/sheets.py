@@ -41,14 +41,29 @@ def _csv_rows(path: Path, error: type[AssemblerError]) -> Iterator[list[Any]]:
         raise error(f"{path}: not a readable CSV file ({exc})") from None
 
 
+class Uncomputed(str):
+    """A formula cell whose result the workbook does not hold (a sheet written by a script and never opened in
+    Excel): its text is the formula, and a reader must refuse it rather than take the cell for empty."""
+
+
 def _xlsx_rows(path: Path, error: type[AssemblerError]) -> Iterator[list[Any]]:
+    values = _workbook_rows(path, error, data_only=True)
+    formulas = _workbook_rows(path, error, data_only=False)
+    rows = []
+    for row, written in zip(values, formulas):
+        rows.append([Uncomputed(text) if cell is None and isinstance(text, str) and text.startswith("=") else cell
+                     for cell, text in zip(row, written + [None] * (len(row) - len(written)))])
+    return iter(rows)
+
+
+def _workbook_rows(path: Path, error: type[AssemblerError], *, data_only: bool) -> list[list[Any]]:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises several kinds for a file that is not a workbook
         raise error(f"{path}: cannot be read as an Excel workbook ({type(exc).__name__})") from None
     try:
-        return iter([list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)])
+        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
     finally:
         workbook.close()

@@ -12,18 +12,19 @@ from typing import Any
 # (answer field, column heading), in the order an N.D. Ill. Schedule A lists them
 COLUMNS = (("name", "Defendant"), ("store", "Online store"), ("marketplace", "Marketplace"),
            ("seller_id", "Seller ID"), ("url", "URL"), ("domain", "Domain name"))
-_ALWAYS = {"name", "store", "marketplace", "url"}
+_ALWAYS = {"name", "marketplace"}
 
 
 def schedule_columns(sellers: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """The columns to print: the usual four, plus seller ID and domain when any seller has one."""
+    """The columns to print: the seller and marketplace, and each other column some seller fills."""
     return [(key, title) for key, title in COLUMNS if key in _ALWAYS or any(s.get(key) for s in sellers)]
 
 
 def schedule_rows(sellers: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
-    """Headings and rows (numbered from 1) for the Schedule A table, text exactly as answered."""
+    """Headings and rows for the Schedule A table, text exactly as answered: each seller under the number the
+    complaint gave it (``number``), else numbered from 1."""
     columns = schedule_columns(sellers)
     headings = ["No."] + [title for _, title in columns]
-    rows = [[str(number)] + [str(seller.get(key) or "") for key, _ in columns]
-            for number, seller in enumerate(sellers, start=1)]
+    rows = [[str(seller.get("number") or place)] + [str(seller.get(key) or "") for key, _ in columns]
+            for place, seller in enumerate(sellers, start=1)]
     return headings, rows
