@@ -200,3 +200,46 @@ def test_the_signature_block_is_on_one_page(pdfs, name):
                                                                                          "District Judge")
     sheets = text_of(pdfs[name].pdf_path)
     assert [n for n, s in enumerate(sheets) if first in s][-1] == [n for n, s in enumerate(sheets) if last in s][-1]
+
+
+def _draft_with_a_tracked_change(builtin, tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    out = render_document(builtin, "pi-order", order_answers(), tmp_path / "order.docx").docx_path
+    document = Document(str(out))
+    paragraph = next(p for p in document.paragraphs if "This Order remains in effect" in p.text)
+    inserted = OxmlElement("w:ins")
+    for key, value in (("w:id", "901"), ("w:author", "Associate"), ("w:date", "2026-12-04T10:00:00Z")):
+        inserted.set(qn(key), value)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = " Added in review."
+    run.append(text)
+    inserted.append(run)
+    paragraph._p.append(inserted)
+    document.save(str(tmp_path / "edited.docx"))
+    return tmp_path / "edited.docx"
+
+
+def test_a_draft_with_tracked_changes_is_refused_before_it_becomes_the_filing(builtin, tmp_path, run_cli):
+    require_layout_tools()
+    edited = _draft_with_a_tracked_change(builtin, tmp_path)
+    code, out, err = run_cli("pdf", str(edited))
+    assert code == 2 and not (tmp_path / "edited.pdf").exists()
+    assert err.strip() == (f"error: {edited}: has tracked changes (1 insertion); accept or reject them in Word "
+                           "(Review > Accept) before making the PDF to file")
+
+
+def test_text_no_installed_font_can_draw_is_refused_naming_it(builtin, tmp_path, run_cli, monkeypatch):
+    require_layout_tools()
+    import assembler.word.pdf as pdf
+
+    answers = order_answers()
+    answers["defendants"][0]["name"] = "株式会社テスト"
+    out = render_document(builtin, "pi-order", answers, tmp_path / "order.docx").docx_path
+    # as on a machine without a Japanese font (this one may have one)
+    monkeypatch.setattr(pdf, "_a_font_has", lambda character: not "\u3040" <= character <= "\u9fff")
+    code, _, err = run_cli("pdf", str(out))
+    assert code == 2 and not (tmp_path / "order.pdf").exists()
+    assert "no installed font has the character(s) '株式会社テスト'" in err and "fonts-noto-cjk" in err

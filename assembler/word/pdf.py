@@ -8,6 +8,7 @@ draft's own date — and drops the author, the producing program and the convers
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import shutil
 from pathlib import Path
@@ -57,14 +58,68 @@ def docx_to_pdf(docx: bytes, name: str = "the draft") -> bytes:
 
     require_libreoffice()
     try:
-        properties = Document(io.BytesIO(docx)).core_properties
+        document = Document(io.BytesIO(docx))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a Word document
         raise PdfError(f"{name}: cannot be read as a Word document ({type(exc).__name__})") from None
+    properties = document.core_properties
+    _refuse_tracked_changes(document, name)
+    _refuse_characters_no_font_has(document, name)
     try:
         pdf = layout.pdf_of(docx, PDF_OPTIONS)
     except layout.LayoutFailed as cause:
         raise PdfError(f"{name}: LibreOffice could not convert it to PDF ({cause})") from None
     return clean_pdf_metadata(pdf, properties.title or "", properties.modified or properties.created)
+
+
+_REVISIONS = ("ins", "del", "moveFrom", "moveTo")
+
+
+def _refuse_tracked_changes(document: object, name: str) -> None:
+    """A filed paper shows no revision marks: LibreOffice prints tracked changes as they stand ("14" struck
+    through beside "21"), so a draft with changes not yet accepted or rejected is refused."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body  # type: ignore[attr-defined]
+    counts = {tag: len(body.findall(f".//{qn('w:' + tag)}")) for tag in _REVISIONS}
+    if any(counts.values()):
+        found = ", ".join(f"{n} {'insertion' if t == 'ins' else 'deletion' if t == 'del' else 'move'}"
+                          f"{'s' if n != 1 else ''}" for t, n in counts.items() if n)
+        raise PdfError(f"{name}: has tracked changes ({found}); accept or reject them in Word (Review > Accept) "
+                       "before making the PDF to file")
+
+
+def _refuse_characters_no_font_has(document: object, name: str) -> None:
+    """Text no installed font can draw prints as empty boxes in the PDF (a defendant's name in Japanese on a
+    machine without a Japanese font), though the draft looks right in Word: refuse, naming the text."""
+    import unicodedata
+
+    from docx.oxml.ns import qn
+
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+             for p in document.element.body.iter(qn("w:p"))]  # type: ignore[attr-defined]
+    wanted = sorted({c for text in texts for c in text
+                     if ord(c) > 0x24F and unicodedata.category(c)[0] not in ("Z", "C")})
+    missing = [c for c in wanted if not _a_font_has(c)]
+    if missing:
+        where = next(t for t in texts if any(c in t for c in missing)).strip()
+        shown = "".join(dict.fromkeys(c for c in where if c in missing))[:12]
+        raise PdfError(f"{name}: no installed font has the character(s) '{shown}' (in \"{where[:60]}\"), which "
+                       "would print as empty boxes; install a font that has them (on Debian, fonts-noto-cjk for "
+                       "Chinese, Japanese and Korean) and make the PDF again")
+
+
+@functools.lru_cache(maxsize=4096)
+def _a_font_has(character: str) -> bool:
+    """Whether fontconfig knows an installed font with ``character`` (LibreOffice finds its fallback fonts
+    through fontconfig). Without fontconfig's ``fc-list`` nothing can be said, and nothing is refused."""
+    import subprocess
+
+    try:
+        found = subprocess.run(["fc-list", f":charset={ord(character):x}", "family"], capture_output=True,
+                               text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return found.returncode != 0 or bool(found.stdout.strip())
 
 
 def clean_pdf_metadata(pdf: bytes, title: str, when: dt.datetime | None) -> bytes:
