@@ -219,3 +219,21 @@ def test_any_text_answer_renders_exactly_as_typed_or_is_refused_in_one_line(buil
     if shown not in text and shown.endswith(".") and re.search(re.escape(shown[:-1]) + r"[;,:)]", text):
         shown = shown[:-1]
     assert shown in text or shown.upper() in text
+
+
+def test_a_registration_number_with_a_leading_zero_prints_without_it(builtin):
+    from assembler.assembly.answer_values import registration_printed
+
+    assert registration_printed("0986503") == "986,503" and registration_printed("1,234,567") == "1,234,567"
+
+
+def test_a_registration_number_of_zeros_is_a_placeholder_the_lawyer_is_warned_of(builtin, tmp_path):
+    from assembler.api import render_document
+
+    answers = order_answers()
+    answers["marks"][0]["registration_number"] = "0000000"
+    result = render_document(builtin, "pi-order", answers, tmp_path / "order.docx")
+    assert any("registration_number' is '0000000', a placeholder" in w for w in result.manifest["warnings"])
+    answers["marks"][0]["registration_number"] = "1,234,567"
+    result = render_document(builtin, "pi-order", answers, tmp_path / "order2.docx")
+    assert not any("placeholder" in w for w in result.manifest["warnings"])

@@ -79,4 +79,13 @@ def check_answer_facts(answers: dict[str, Any], court: Court, *, schedule_a: boo
     problems = schedule_a_problems(answers) if schedule_a else []
     if problems:
         raise AnswersError(problems, source)
-    return other_state_warnings(answers, court) if forum_findings else []
+    return (other_state_warnings(answers, court) if forum_findings else []) + placeholder_registrations(answers)
+
+
+def placeholder_registrations(answers: dict[str, Any]) -> list[str]:
+    """A registration number of zeros is a placeholder ("0000000" in an example or a form): the order would
+    print "U.S. Reg. No. 0,000,000", so the lawyer is told to put the mark's number in before filing."""
+    return [f"answer 'marks[{index}].registration_number' is {mark.get('registration_number')!r}, a placeholder: "
+            f"put in the U.S. registration number of the {mark.get('mark') or 'mark'} mark before filing"
+            for index, mark in enumerate(answers.get("marks") or [])
+            if isinstance(mark, dict) and re.fullmatch(r"[0,]+", str(mark.get("registration_number") or "x").strip())]

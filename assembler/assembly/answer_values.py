@@ -92,7 +92,8 @@ def date_problem(name: str, value: Any) -> str | None:
 
 
 def registration_problem(name: str, value: Any) -> str | None:
-    if isinstance(value, bool) or not _REGISTRATION.fullmatch(str(value).strip()):
+    typed = str(value).strip()
+    if isinstance(value, bool) or not _REGISTRATION.fullmatch(typed):
         return (f"'{name}' must be a U.S. registration number of up to seven digits, with or without commas, "
                 f"e.g. 1,234,567 or 986503 (got '{value}')")
     return None
@@ -100,7 +101,8 @@ def registration_problem(name: str, value: Any) -> str | None:
 
 def registration_printed(value: Any) -> str:
     """USPTO form: the digits as typed, grouped in threes ("1234567" -> "1,234,567")."""
-    digits = str(value).replace(",", "").strip()
+    typed = str(value).replace(",", "").strip()
+    digits = typed.lstrip("0") or typed  # "0986503" is Reg. No. 986,503; a placeholder of zeros stays one
     groups = []
     while digits:
         groups.insert(0, digits[-3:])
