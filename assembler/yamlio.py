@@ -20,12 +20,14 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C or Python
 
 
-def read_yaml_file(path: Path, error: Callable[[str], AssemblerError]) -> Any:
+def read_yaml_file(path: Path, error: Callable[[str], AssemblerError], *, typed_by_hand: bool = False) -> Any:
     """The parsed contents of ``path``; any failure raises ``error(problem)``, where ``problem`` is one line
     ("not found", "not UTF-8 text (byte 0xe9 at position 51); save it as UTF-8", "not valid YAML at line 4:
-    …") for the caller's error class to prefix with the file and what the file is."""
+    …") for the caller's error class to prefix with the file and what the file is. ``typed_by_hand``: read
+    it as answers are read (a key given twice refused, dates kept as text)."""
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return load_answers_yaml(text) if typed_by_hand else load_yaml(text)
     except FileNotFoundError:
         raise error("not found") from None
     except UnicodeDecodeError as exc:
@@ -50,17 +52,18 @@ class _AnswersLoader(_Loader):  # type: ignore[misc, valid-type]
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, yaml.MappingNode):
-            lines: dict[Any, int] = {}
+            places: dict[Any, tuple[int, int]] = {}
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=True)
+                here = (key_node.start_mark.line + 1, key_node.start_mark.column)
                 try:
-                    first = lines.setdefault(key, key_node.start_mark.line + 1)
+                    first = places.setdefault(key, here)
                 except TypeError:
                     continue  # an unhashable key; the safe constructor reports it
-                if first != key_node.start_mark.line + 1:
+                if first != here:  # (two keys on one line, as in {a: 1, a: 2}, are two places too)
+                    lines = f"line {here[0]}" if first[0] == here[0] else f"lines {first[0]} and {here[0]}"
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"'{key}' is given twice (lines {first} and {key_node.start_mark.line + 1}); "
-                        "keep one", key_node.start_mark)
+                        None, None, f"'{key}' is given twice ({lines}); keep one", key_node.start_mark)
         return super().construct_mapping(node, deep=deep)
 
 

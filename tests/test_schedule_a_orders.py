@@ -299,6 +299,19 @@ def test_an_answer_that_differs_from_the_judges_practice_is_kept_and_reported(tm
      "judge-practices.yaml: X: missing 'source'"),
     ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {}, bond: 3}",
      "judge-practices.yaml: X: unknown key(s) bond"),
+    ("judges:\n  - {court: ILND, judge: X, checked: 2026-12-04, source: s, sets: {bond_days: 3}}",
+     "judge-practices.yaml: X: court 'ILND' is not a district court id (e.g. ilnd, in lower case"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2099-12-01, source: s, sets: {bond_days: 3}}",
+     "judge-practices.yaml: X: checked 2099-12-01 is in the future"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {bond_amount: .inf}}",
+     "judge-practices.yaml: X: sets 'bond_amount' to inf; it must be an amount in dollars"),
+    ("judges:\n  - {court: ilnd, judge: 123, checked: 2026-12-04, source: s, sets: {bond_days: 3}}",
+     "judge-practices.yaml: 123: 'judge' must be text, not 123"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {bond_days: 3, bond_days: 4}}",
+     "judge-practices.yaml: not valid YAML at line 2: 'bond_days' is given twice"),
+    ("judges:\n  - {court: ilnd, judge: X, checked: 2026-12-04, source: s, sets: {bond_days: 3}}\n"
+     "  - {court: ilnd, judge: Hon. X, checked: 2026-12-04, source: t, sets: {bond_days: 4}}",
+     "judge-practices.yaml: Hon. X (ilnd) has two entries; keep one"),
 ])
 def test_a_malformed_practice_is_refused_in_one_line_naming_the_judge(tmp_path, run_cli, entry, message):
     firm, _ = practice_library(tmp_path, entry + "\n")
@@ -307,3 +320,9 @@ def test_a_malformed_practice_is_refused_in_one_line_naming_the_judge(tmp_path, 
                              EXAMPLES / "ndil-sellers.csv", "-o", tmp_path / "t.docx", "--no-layout")
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
     assert not (tmp_path / "t.docx").exists()
+
+
+def test_an_answer_that_says_the_judges_amount_another_way_is_not_reported_as_different(tmp_path):
+    _, library = practice_library(tmp_path, PRACTICE)
+    draft = assemble(library, "tro-order", answers(bond_amount="$25,000.00"))
+    assert not any("standing order" in w for w in draft.warnings)

@@ -11,12 +11,15 @@ reported. Every entry is checked when the file is read, so a typo is one line na
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assembler.errors import TemplateError
+from assembler.library.courts import district_courts
 from assembler.yamlio import read_yaml_file
 
 PRACTICES_FILE = "judge-practices.yaml"
@@ -81,14 +84,22 @@ def parse_practice(path: object, index: int, raw: Any) -> JudgePractice:
     if unknown:
         raise TemplateError(f"{where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(ENTRY_KEYS)})")
     for key in ("court", "judge", "checked", "source"):
-        if not isinstance(raw.get(key), (str, dt.date)) or not str(raw.get(key)).strip():
+        if key not in raw or raw[key] is None or not str(raw[key]).strip():
             raise TemplateError(f"{where}: missing '{key}'" + (
                 " (the date the standing order's text was read)" if key == "checked" else
                 " (where it was read: the court's page, the order's title and date)" if key == "source" else ""))
+        if not isinstance(raw[key], (str, dt.date)):
+            raise TemplateError(f"{where}: '{key}' must be text, not {raw[key]!r}")
+    if str(raw["court"]) not in district_courts():
+        raise TemplateError(f"{where}: court '{raw['court']}' is not a district court id (e.g. ilnd, in lower case; "
+                            "`assembler courts` lists them)")
     try:
-        dt.date.fromisoformat(str(raw["checked"]))
+        checked = dt.date.fromisoformat(str(raw["checked"]))
     except ValueError:
         raise TemplateError(f"{where}: checked must be a date like 2026-12-04 (got {raw['checked']!r})") from None
+    if checked > dt.date.today():
+        raise TemplateError(f"{where}: checked {checked.isoformat()} is in the future; give the date the order's "
+                            "text was read")
     sets = raw.get("sets")
     if not isinstance(sets, dict) or not sets:
         raise TemplateError(f"{where}: 'sets' must map the answers the order sets to their values")
@@ -97,7 +108,7 @@ def parse_practice(path: object, index: int, raw: Any) -> JudgePractice:
             raise TemplateError(f"{where}: sets '{name}', which no standing order entry may set "
                                 f"(one of {', '.join(SETTABLE)})")
         test, expected = SETTABLE[name]
-        if not test(value):
+        if not test(value) or (isinstance(value, float) and not math.isfinite(value)):
             raise TemplateError(f"{where}: sets '{name}' to {value!r}; it must be {expected}")
     return JudgePractice(court=str(raw["court"]), judge=str(raw["judge"]).strip(), checked=str(raw["checked"]),
                          source=" ".join(str(raw["source"]).split()), sets=tuple(sets.items()),
@@ -105,10 +116,17 @@ def parse_practice(path: object, index: int, raw: Any) -> JudgePractice:
 
 
 def read_practices_file(path: Path) -> list[JudgePractice]:
-    data = read_yaml_file(path, lambda problem: TemplateError(f"{path}: {problem}")) or {}
+    data = read_yaml_file(path, lambda problem: TemplateError(f"{path}: {problem}"), typed_by_hand=True) or {}
     if not isinstance(data, dict) or set(data) - {"judges"} or not isinstance(data.get("judges") or [], list):
         raise TemplateError(f"{path}: expected 'judges:' and a list of entries")
-    return [parse_practice(path, i, raw) for i, raw in enumerate(data.get("judges") or [])]
+    practices = [parse_practice(path, i, raw) for i, raw in enumerate(data.get("judges") or [])]
+    seen: set[tuple[str, str]] = set()
+    for practice in practices:
+        key = (practice.court, judge_key(practice.judge))
+        if key in seen:
+            raise TemplateError(f"{path}: {practice.judge} ({practice.court}) has two entries; keep one")
+        seen.add(key)
+    return practices
 
 
 def load_practices(template_dirs: list[Path]) -> dict[tuple[str, str], JudgePractice]:
@@ -135,6 +153,16 @@ def apply_practice(practices: dict[tuple[str, str], JudgePractice], answers: dic
         if answers.get(name) in (None, ""):
             filled[name] = value
             warnings.append(f"{practice.said()} sets '{name}' to {value!r}; used")
-        elif answers[name] != value:
+        elif not _same(answers[name], value):
             warnings.append(f"{practice.said()} sets '{name}' to {value!r}; the answers say {answers[name]!r} (kept)")
     return filled, warnings
+
+
+def _same(answered: Any, value: Any) -> bool:
+    """Whether an answer says what the judge's order sets: "$10,000.00" is 10000, "yes" is not True."""
+    if isinstance(value, bool) or isinstance(answered, bool):
+        return answered is value
+    try:
+        return Decimal(str(answered).replace("$", "").replace(",", "").strip()) == Decimal(str(value))
+    except InvalidOperation:
+        return answered == value
