@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -31,6 +32,7 @@ class Matter:
     name: str  # the output's file name, without .docx
     answers: dict[str, Any]
     source: str  # where the answers came from, for messages ("cases/acme.yaml", "matters.csv row 4")
+    problem: str = ""  # why its answers could not be read: the matter fails alone, the others go on
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def matters_from(source: str | Path) -> list[Matter]:
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
         if not files:
             raise AssemblerError(f"{path}: no answers files (*.yaml, *.yml, *.json) in this folder")
-        return [Matter(p.stem, load_answers(p), str(p)) for p in files]
+        return [_matter_from_file(p, load_answers) for p in files]
     suffix = path.suffix.lower()
     if suffix not in SHEET_SUFFIXES:
         raise AssemblerError(f"{path}: give a folder of answers files, or a .csv or .xlsx sheet of matters")
@@ -82,15 +84,7 @@ def _sheet_matters(path: Path, rows: list[list[Any]]) -> list[Matter]:
             if column == NAME_COLUMN:
                 name = _safe_name(str(cell), path, number)
                 continue
-            value = cell
-            if isinstance(cell, str):
-                try:
-                    value = yaml.safe_load(cell)
-                except yaml.YAMLError:
-                    raise AssemblerError(f"{path} row {number}, column '{column}': not a value YAML can read: "
-                                         f"{cell!r}") from None
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and column.endswith("number"):
-                    value = cell  # a case or bar number stays as typed
+            value = _cell_value(cell, column, f"{path} row {number}, column '{column}'")
             _put(answers, column.split("."), value, f"{path} row {number}, column '{column}'")
         if name in names:
             raise AssemblerError(f"{path} row {number}: matter '{name}' is named twice")
@@ -99,6 +93,37 @@ def _sheet_matters(path: Path, rows: list[list[Any]]) -> list[Matter]:
     if not matters:
         raise AssemblerError(f"{path}: no matters below the header row")
     return matters
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _cell_value(cell: Any, column: str, where: str) -> Any:
+    """A sheet cell as an answer. A cell written as a YAML list or mapping (``[a, b]``, ``{name: Acme}``) is
+    one; a plain number is a number (a case or bar number stays as typed); ``true``/``false`` is a flag;
+    anything else is the text as typed, so "used the mark: in ads" or "no" is never taken for something else."""
+    import yaml
+
+    if not isinstance(cell, str):
+        return cell
+    text = cell.strip()
+    if text.startswith(("[", "{")):
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError:
+            raise AssemblerError(f"{where}: not a list or mapping YAML can read: {cell!r}") from None
+    if _NUMBER.fullmatch(text) and not column.endswith("number"):
+        return float(text) if "." in text else int(text)
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    return cell
+
+
+def _matter_from_file(path: Path, load_answers: Callable[[Path], dict[str, Any]]) -> Matter:
+    try:
+        return Matter(path.stem, load_answers(path), str(path))
+    except AssemblerError as problem:
+        return Matter(path.stem, {}, str(path), problem=str(problem))
 
 
 def _put(target: Any, keys: list[str], value: Any, where: str) -> None:
@@ -216,6 +241,8 @@ def _one(matter: Matter) -> Outcome:
     job: _Job = _WORKER["job"]
     output = Path(job.out_dir) / f"{matter.name}.docx"
     start = time.perf_counter()
+    if matter.problem:
+        return Outcome(matter.name, "failed", None, matter.problem, 0.0)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

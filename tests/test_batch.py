@@ -87,7 +87,11 @@ def test_an_interrupted_batch_resumes_and_a_changed_matter_needs_force(tmp_path)
 def test_a_sheet_of_matters_with_a_column_per_answer_and_one_bad_row(tmp_path):
     base = motion_answers()
     sheet = tmp_path / "matters.csv"
-    flow = lambda value: yaml.safe_dump(value, default_flow_style=True, width=10**6).strip()  # noqa: E731
+    def flow(value):  # a cell as a user types it: a list or mapping in YAML's inline form, else the value
+        if isinstance(value, (list, dict)):
+            return yaml.safe_dump(value, default_flow_style=True, width=10**6).strip()
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
     rest = [key for key in base if key not in ("court", "case_number", "plaintiffs", "division")]
     header = ["matter", "court", "case_number", "plaintiffs.0.name", "plaintiffs.0.short_name", "plaintiffs.0.kind",
               *rest]
@@ -127,3 +131,25 @@ def test_a_bad_sheet_is_one_line_naming_it(tmp_path, content, problem):
     sheet.write_text(content)
     with pytest.raises(AssemblerError, match=problem):
         matters_from(sheet)
+
+
+def test_a_folder_with_one_unreadable_answers_file_renders_the_others(tmp_path):
+    folder = tmp_path / "matters"
+    write_matters(folder, 2)
+    (folder / "broken.yaml").write_text("court: [nysd\n", encoding="utf-8")
+    outcomes = run_batch(None, "rule-12b2-notice", matters_from(folder), tmp_path / "out", layout=False, workers=1)
+    assert [(o.matter, o.status) for o in outcomes] == [
+        ("broken", "failed"), ("matter-00", "rendered"), ("matter-01", "rendered")]
+    assert outcomes[0].message.startswith(f"{folder / 'broken.yaml'}: ") and "not valid YAML" in outcomes[0].message
+    assert not (tmp_path / "out" / "broken.docx").exists()
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("used the mark: in ads", "used the mark: in ads"), ("no", "no"), ("1:26-cv-00001", "1:26-cv-00001"),
+    ("7", 7), ("2.5", 2.5), ("true", True), ("[a, b]", ["a", "b"]), ("{name: Acme}", {"name": "Acme"}),
+])
+def test_a_sheet_cell_is_text_unless_written_as_a_number_flag_list_or_mapping(tmp_path, cell, value):
+    sheet = tmp_path / "m.csv"
+    with open(sheet, "w", newline="") as handle:
+        csv.writer(handle).writerows([["matter", "answer"], ["one", cell]])
+    assert matters_from(sheet)[0].answers["answer"] == value
