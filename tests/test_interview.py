@@ -490,3 +490,26 @@ def test_an_empty_pick_in_an_optional_multi_select_says_none_was_chosen(builtin)
     assert "enjoined" not in run_interview(spec, answers, asker)  # blank: every defendant is enjoined
     assert asker.asked == ["Which defendants are enjoined? (blank means all) (optional)"]
     assert asker.said == ["  none chosen"]
+
+
+def test_a_division_the_court_does_not_have_is_refused_as_it_is_typed(builtin):
+    spec = questions(builtin, "rule-12b2-motion")
+    answers = answered_in_full(motion_answers(), spec)  # E.D. Mo.: Eastern, Northern, Southeastern
+    del answers["division"]
+    asker = ScriptedAsker([
+        Refused("Western", "the Eastern District of Missouri has the divisions Eastern, Northern, and Southeastern "
+                           "(got 'Western')"),
+        "Eastern"])
+    assert run_interview(spec, answers, asker)["division"] == "Eastern"
+
+
+def test_a_bad_division_in_the_file_is_asked_again_and_none_is_asked_where_the_court_has_none(builtin):
+    spec = questions(builtin, "rule-12b2-motion")
+    answers = answered_in_full(motion_answers(), spec)
+    answers["division"] = "Western"
+    asker = ScriptedAsker(["Northern"])
+    assert run_interview(spec, answers, asker)["division"] == "Northern" and len(asker.asked) == 1
+    answers = answered_in_full(motion_answers(court="nysd"), spec)
+    answers.pop("division", None)
+    asker = ScriptedAsker([])
+    assert "division" not in run_interview(spec, answers, asker) and asker.asked == []

@@ -265,6 +265,9 @@ def typed_problem(path: str, value: Any, answers: dict[str, Any], item: dict[str
                 return (f"{value} is already the short name of {party.get('name') or 'another party'}; give "
                         "each party its own")
         return None
+    if path == "division":
+        problems = _division_problems({**answers, "division": value})
+        return problems[0].removeprefix("'division': ") if problems else None
     if path in ("filer.represents", "related_entity"):
         shorts = [str(p.get("short_name")) for side in ("plaintiffs", "defendants") for p in answers.get(side) or []
                   if isinstance(p, dict) and p.get("short_name")]

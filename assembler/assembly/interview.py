@@ -124,6 +124,8 @@ def run_interview(questions: list[Question], answers: dict[str, Any], asker: Ask
                 continue  # answered in the file, and valid
             if not given and question.name in answers and not question.required:
                 continue  # an optional answer the file deliberately leaves blank
+            if not given and question.name == "division" and not _court_has_divisions(answers):
+                continue  # the court's caption names no division
             if question.type == "list" or question.type == "object":
                 # built in place, so Ctrl-C keeps every finished item and the fields of the one being typed
                 partial = current if given else None
@@ -140,6 +142,13 @@ def run_interview(questions: list[Question], answers: dict[str, Any], asker: Ask
     except KeyboardInterrupt:
         raise InterviewAborted(answers) from None
     return answers
+
+
+def _court_has_divisions(answers: dict[str, Any]) -> bool:
+    from assembler.library.courts import district_courts
+
+    court = district_courts().get(str(answers.get("court") or ""))
+    return court is None or bool(court.divisions)
 
 
 def _clashes(question: Question, value: Any, answers: dict[str, Any]) -> bool:
