@@ -153,6 +153,9 @@ def _safe_name(name: str, path: Path, number: int) -> str:
     cleaned = name.strip()
     if not cleaned or cleaned in (".", "..") or "/" in cleaned or "\\" in cleaned or "\0" in cleaned:
         raise AssemblerError(f"{path} row {number}: '{name}' cannot name an output file")
+    if len((cleaned + ".assembly.yaml").encode("utf-8")) > 255:  # the longest file a matter writes
+        raise AssemblerError(f"{path} row {number}: the matter name '{cleaned[:40]}…' is too long for a file name "
+                             "(at most about 240 characters)")
     return cleaned
 
 

@@ -153,3 +153,11 @@ def test_a_sheet_cell_is_text_unless_written_as_a_number_flag_list_or_mapping(tm
     with open(sheet, "w", newline="") as handle:
         csv.writer(handle).writerows([["matter", "answer"], ["one", cell]])
     assert matters_from(sheet)[0].answers["answer"] == value
+
+
+def test_a_matter_name_too_long_for_a_file_is_refused_naming_the_row(tmp_path):
+    sheet = tmp_path / "m.csv"
+    with open(sheet, "w", newline="") as handle:
+        csv.writer(handle).writerows([["matter", "court"], ["x" * 300, "nysd"]])
+    with pytest.raises(AssemblerError, match=r"m\.csv row 2: the matter name 'x{40}…' is too long for a file name"):
+        matters_from(sheet)
