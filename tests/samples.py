@@ -46,7 +46,8 @@ def everything(court: str) -> dict[str, Any]:
     return answers
 
 
-_PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None, "\u2018": "'", "\u2019": "'", "\u201c": '"',
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None,
+                        "\u2068": None, "\u2069": None, "\u2018": "'", "\u2019": "'", "\u201c": '"',
                         "\u201d": '"'})
 
 

@@ -10,7 +10,7 @@ from docx import Document
 from hypothesis import given, settings, strategies as st
 
 from assembler.api import render_document
-from assembler.word.typography import NB_HYPHEN, NBSP, WORD_JOINER, typeset, typeset_runs
+from assembler.word.typography import ISOLATE, NB_HYPHEN, NBSP, POP_ISOLATE, WORD_JOINER, typeset, typeset_runs
 from samples import motion_answers, order_answers
 
 LQ, RQ, LS, RS = "\u201c", "\u201d", "\u2018", "\u2019"
@@ -109,7 +109,8 @@ legal_text = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join) | st.t
 @given(st.lists(legal_text, min_size=1, max_size=4))
 def test_typesetting_never_loses_adds_or_reorders_a_character(runs):
     """Each output character is the input character or its intended substitute; the only additions are
-    word joiners after a closing parenthesis; every run keeps its own characters."""
+    word joiners after a closing parenthesis and the isolates around right-to-left text; every run keeps its
+    own characters."""
     out_runs = typeset_runs(runs)
     assert len(out_runs) == len(runs)
     for before, after in zip(runs, out_runs):
@@ -117,6 +118,8 @@ def test_typesetting_never_loses_adds_or_reorders_a_character(runs):
         for index, ch in enumerate(after):
             if ch == WORD_JOINER and index > 0 and after[index - 1] == ")" and (
                     position >= len(before) or before[position] != WORD_JOINER):
+                continue
+            if ch in (ISOLATE, POP_ISOLATE) and (position >= len(before) or before[position] != ch):
                 continue
             original = before[position]
             assert ch == original or ch in _SUBSTITUTES.get(original, ""), (before, after)
@@ -170,3 +173,10 @@ def test_the_memorandum_binds_its_citations_in_body_footnotes_and_tables(drafts)
     hyphens = document.element.body.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
                                             "noBreakHyphen")
     assert hyphens, "ranges are written as Word's own non-breaking hyphen"
+
+
+def test_a_right_to_left_name_is_isolated_so_its_defined_term_stays_after_it():
+    typed = 'Defendant שרה כהן בע"מ ("כהן") moves'
+    assert typeset(typed) == (f'Defendant {ISOLATE}שרה כהן בע"מ{POP_ISOLATE} \u201c{ISOLATE}כהן{POP_ISOLATE}\u201d'
+                              .replace("\u201c", "(\u201c") + ") moves")
+    assert typeset(typeset(typed)) == typeset(typed)

@@ -35,7 +35,8 @@ BY_REFERENCE = re.compile(
 )
 TOO_BROAD = re.compile(r"\b(?:all|any)\s+(?:other\s+)?(?:persons?|entities|third parties|others)\b|\banyone\b"
                        r"|\bthe (?:general )?public\b", re.IGNORECASE)
-PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None, "\u2018": "'", "\u2019": "'",
+PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None,
+                       "\u2068": None, "\u2069": None, "\u2018": "'", "\u2019": "'",
                        "\u201c": '"', "\u201d": '"'})
 STATED_COUNT = re.compile(r"contains\s+([\d,]+)\s+words", re.IGNORECASE)
 

@@ -12,9 +12,13 @@ paragraph at once so a quotation mark next to italics is curled by its real neig
   "12(b)(2)" (Unicode lets a line break between ")" and "(").
 - **One dash for ranges**: a page or paragraph range ("413-14", "¶¶ 3–4", "12(b)(2)-(5)") takes a
   non-breaking hyphen (U+2011), which the Word writer writes as Word's own ``w:noBreakHyphen``.
+- **Right-to-left names kept in their place**: a span of Hebrew or Arabic text (a party's name) is set between
+  a first-strong isolate and its pop (U+2068, U+2069), so the bidirectional algorithm cannot carry the
+  parenthesis or defined term after it to its other side; a quotation mark between two such letters (the
+  gershayim of "בע"מ") is part of the word and stays straight.
 
-Nothing else changes: :func:`typeset` only substitutes characters one for one and inserts word joiners, so
-no letter of a party's name or a quotation is ever lost or moved (a property test holds it to that).
+Nothing else changes: :func:`typeset` only substitutes characters one for one and inserts word joiners and
+isolates, so no letter of a party's name or a quotation is ever lost or moved (a property test holds it to that).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import re
 from functools import lru_cache
 
 NBSP = "\u00a0"
+ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
 NB_HYPHEN = "\u2011"
 WORD_JOINER = "\u2060"
 QUOTES = "'\""
@@ -46,6 +51,9 @@ _BOUND = re.compile(
     r"|\b(?:Rules?|R\.|nn?\.|pp?\.) (?=\d)"                                # Rule 4(k)(2), n. 2, p. 5
     r"|\b(?:Decl|Compl|Ex|Aff)\. (?=[\d¶§])"                               # Decl. ¶ 4, Ex. 2
 )
+_RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+# a span of right-to-left words: letters, and the spaces, hyphens, periods and inner quotation marks between them
+_RTL_SPAN = re.compile(rf"{_RTL}(?:(?:[ \-.,]|[\"'\u05f3\u05f4](?={_RTL}))*{_RTL})*")
 _RANGE = re.compile(r"(?<=\d)[-\u2013](?=\d)|(?<=\))[-\u2013](?=\()")     # 413-14, 3–4, (b)(2)-(5)
 _SUBDIVISION = re.compile(r"(?<=\))(?=\([A-Za-z0-9]{1,4}\))")             # 12(b)|(2)
 
@@ -88,6 +96,14 @@ def _typeset_pieces(text: str) -> list[str]:
     for match in _SUBDIVISION.finditer(text):
         if match.start() - 1 not in protected:
             pieces[match.start() - 1] += WORD_JOINER
+    for match in _RTL_SPAN.finditer(text):
+        for i in range(match.start(), match.end()):
+            if text[i] in QUOTES:
+                pieces[i] = text[i]  # part of the word (בע"מ), not a quotation
+        before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
+        if before != ISOLATE or after != POP_ISOLATE:  # typesetting twice isolates once
+            pieces[match.start()] = ISOLATE + pieces[match.start()]
+            pieces[match.end() - 1] += POP_ISOLATE
     return pieces
 
 
