@@ -34,10 +34,16 @@ def _library():
         return _LIB
 
 
+AFFILIATE = {"name": "Lone Star Trading Co.", "short_name": "Lone Star Trading", "kind": "corporation",
+             "organized_under": "Hong Kong", "principal_place_of_business": "Kowloon, Hong Kong"}
+
+
 def movant(*parties: dict, court: str = "nysd", **changes) -> str:
-    answers = dict(defendants=list(parties), movants=[p["short_name"] for p in parties],
+    # a lone movant's affiliate is another defendant: the affiliate whose contacts are attributed is never the movant
+    defendants = list(parties) + ([AFFILIATE] if len(parties) == 1 else [])
+    answers = dict(defendants=defendants, movants=[p["short_name"] for p in parties],
                    filer={**example("cepia-motion.yaml")["filer"], "represents": [parties[0]["short_name"]]},
-                   related_entity=parties[-1]["short_name"])
+                   related_entity=defendants[-1]["short_name"])
     answers.update(changes)
     return memo(court, **answers)
 
@@ -165,7 +171,7 @@ def test_missouri_consent_keeps_dolans_statutory_holding():
 
 def test_several_registered_movants_are_not_each_said_to_have_registered():
     text = movant(DOMESTIC, FOREIGN, jurisdiction_theories=["consent_by_registration"], registered_in_forum=True)
-    assert "Registration to do business in New York, by any of Lone Star and Lone Star HK, is not consent" in text
+    assert "Registration to do business in New York by Lone Star or Lone Star HK is not consent" in text
     assert "That Lone Star and Lone Star HK registered" not in text
 
 

@@ -182,6 +182,9 @@ class _Builder:
         self.formatter = CitationFormatter(library.registry)
         self.long_arm = LongArmCiter(library.long_arm.get(court.state_code), court, self.formatter, strict)
         self.context = {**context, **self.long_arm.context()}
+        refusal = self.long_arm.registration_refusal(self.context)
+        if refusal:
+            raise AssemblerError(refusal)
         self.blocks: list[Block] = []
         self.after_signature: list[Block] = []
         self.uses: list[ClauseUse] = []

@@ -1,0 +1,149 @@
+"""The Rule 12(b)(2) papers rendered over many courts and party setups, read as a partner reads them: the state's
+own rule on consent by registration, a movant at home in the forum, answers that leave a party nameless, facts
+the answers do not give, and the text slips the review found. Each test reads the rendered text."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.assembly.assemble import assemble
+from assembler.errors import AnswersError, AssemblerError
+from samples import example, motion_answers, plain
+
+FOREIGN = {"name": "Sunrise Holdings Limited", "short_name": "Sunrise", "kind": "corporation",
+           "organized_under": "the Cayman Islands", "principal_place_of_business": "Hong Kong"}
+FOREIGN_2 = {"name": "Blue Ridge Trading Limited", "short_name": "Blue Ridge", "kind": "corporation",
+             "organized_under": "Hong Kong", "principal_place_of_business": "Kowloon, Hong Kong"}
+TEXAS_LLC = {"name": "Blue Ridge Ventures LLC", "short_name": "Blue Ridge", "kind": "llc",
+             "organized_under": "Delaware", "principal_place_of_business": "Austin, Texas"}
+PERSON = {"name": "Jack Ma", "short_name": "Ma", "kind": "individual", "pronoun": "he",
+          "principal_place_of_business": "Hangzhou, China"}
+PERSON_2 = {"name": "Sam Doe", "short_name": "Doe", "kind": "individual"}
+AFFILIATE = {"name": "Sunrise Trading Co.", "short_name": "Sunrise Trading", "kind": "corporation",
+             "organized_under": "Hong Kong", "principal_place_of_business": "Kowloon, Hong Kong"}
+
+_LIBRARY = []
+
+
+def _library():
+    if not _LIBRARY:
+        from assembler.library.loading import load_library
+
+        _LIBRARY.append(load_library())
+    return _LIBRARY[0]
+
+
+def answers(*movants: dict, court: str = "ilnd", others: tuple[dict, ...] = (AFFILIATE,), **changes) -> dict:
+    parties = list(movants) + list(others)
+    found = motion_answers(court, defendants=parties, movants=[p["short_name"] for p in movants],
+                           filer={**example("cepia-motion.yaml")["filer"], "represents": [movants[0]["short_name"]]},
+                           related_entity=parties[-1]["short_name"])
+    found.update(changes)
+    if court == "ilnd":
+        found["division"] = "Eastern"
+    return found
+
+
+def render(*movants: dict, template: str = "rule-12b2-motion", court: str = "ilnd", others: tuple[dict, ...] = (AFFILIATE,),
+           **changes) -> str:
+    return plain(assemble(_library(), template, answers(*movants, court=court, others=others, **changes)).plain_text())
+
+
+def consent_section(text: str) -> str:
+    start = text.index("Consent to Jurisdiction")
+    return text[start: text.index("Specific Jurisdiction", start)]
+
+
+REGISTRATION = dict(jurisdiction_theories=["general", "consent_by_registration", "specific"])
+
+
+# --- 1. consent by registration: the forum state's own rule ---------------------------------------------------
+
+
+@pytest.mark.parametrize("court, rule", [("paed", "42 Pa. Cons. Stat. § 5301(a)(2)(i)"), ("pamd", "Mallory"),
+                                          ("gand", "Cooper Tire & Rubber Co. v. McCall, 312 Ga. 422 (2021)")])
+@pytest.mark.parametrize("template", ["rule-12b2-motion", "rule-12b2-proposed-order"])
+def test_a_movant_registered_where_registration_is_consent_is_refused_naming_the_rule(court, rule, template):
+    with pytest.raises(AssemblerError) as refused:
+        render(FOREIGN, court=court, template=template, registered_in_forum=True, **REGISTRATION)
+    message = plain(str(refused.value))
+    assert rule in message and "registered_in_forum" in message and "\n" not in message
+
+
+def test_the_refusal_exits_2_with_one_line_and_writes_nothing(run_cli, tmp_path):
+    import yaml
+
+    source = tmp_path / "case.yaml"
+    source.write_text(yaml.safe_dump(answers(FOREIGN, court="paed", registered_in_forum=True, **REGISTRATION)))
+    code, out, err = run_cli("render", "rule-12b2-motion", "--answers", source, "-o", tmp_path / "m.docx", "--no-layout")
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "Pennsylvania makes a corporation's registration to do business there consent" in plain(err)
+    assert not (tmp_path / "m.docx").exists()
+
+
+@pytest.mark.parametrize("court, state", [("paed", "Pennsylvania"), ("gand", "Georgia")])
+def test_an_unregistered_movant_in_a_consent_state_is_outside_the_statute_and_the_rule_is_stated(court, state):
+    text = consent_section(render(FOREIGN, court=court, registered_in_forum=False, **REGISTRATION))
+    assert f"Sunrise has not registered to do business in {state}, so no {state} registration statute reaches it" in text
+    assert f"{state}'s law makes a corporation's registration to do business there consent to general jurisdiction" in text
+    assert "That rule reaches only a corporation that has registered, and Sunrise has not." in text
+    assert "is not consent" not in text and "identifies no" not in text
+
+
+def test_illinois_cites_aspen_american_for_registration_not_being_consent():
+    text = consent_section(render(FOREIGN, registered_in_forum=True, **REGISTRATION))
+    assert "That Sunrise registered to do business in Illinois is not consent to general jurisdiction there." in text
+    assert "See Aspen Am. Ins. Co. v. Interstate Warehousing, Inc., 90 N.E.3d 440" in text
+
+
+@pytest.mark.parametrize("court, state", [("njd", "New Jersey"), ("txnd", "Texas"), ("mad", "Massachusetts")])
+def test_a_state_whose_rule_is_unsettled_is_argued_as_open(court, state):
+    text = consent_section(render(FOREIGN, court=court, registered_in_forum=True, **REGISTRATION))
+    assert f"Whether registering to do business in {state} is consent to general jurisdiction there is not settled." in text
+    assert "is not consent to general jurisdiction there" not in text
+    assert "does not establish that it consented to general jurisdiction there" in text
+
+
+def test_several_registered_movants_are_named_with_or():
+    text = consent_section(render(FOREIGN, FOREIGN_2, registered_in_forum=True, **REGISTRATION))
+    assert "Registration to do business in Illinois by Sunrise or Blue Ridge is not consent" in text
+    assert "any of" not in text
+
+
+# --- 2. a movant at home in the forum ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", ["rule-12b2-motion", "rule-12b2-motion-paper", "rule-12b2-proposed-order"])
+def test_a_movant_headquartered_in_the_forum_state_is_refused_citing_daimler(template):
+    with pytest.raises(AnswersError) as refused:
+        render(TEXAS_LLC, court="txed", template=template)
+    message = str(refused.value)
+    assert "Blue Ridge is at home in Texas (its principal place of business is in Austin, Texas)" in message
+    assert "Daimler AG v. Bauman, 571 U.S. 117, 137 (2014)" in message
+
+
+@pytest.mark.parametrize("movant, court, why", [
+    ({**FOREIGN, "organized_under": "New Jersey", "principal_place_of_business": "Hong Kong"}, "njd",
+     "it is organized under the laws of New Jersey"),
+    ({**PERSON, "principal_place_of_business": "Chicago, Illinois"}, "ilnd", "domiciled in Chicago, Illinois"),
+])
+def test_a_movant_organized_or_domiciled_in_the_forum_is_refused(movant, court, why):
+    with pytest.raises(AnswersError, match=why):
+        render(movant, court=court)
+
+
+def test_a_movant_at_home_elsewhere_is_not_refused():
+    assert "Blue Ridge Is Not Subject to General Jurisdiction in Illinois" in render(TEXAS_LLC)
+
+
+# --- 4. answers that would leave a party nameless ----------------------------------------------------------------
+
+
+def test_the_affiliate_named_as_the_only_movant_is_refused():
+    with pytest.raises(AnswersError, match="'related_entity': Sunrise is the only movant"):
+        render(FOREIGN, related_entity="Sunrise", jurisdiction_theories=["general", "attribution"])
+
+
+def test_registration_answered_yes_for_individuals_only_is_refused():
+    with pytest.raises(AnswersError, match="'registered_in_forum': Ma and Doe are individuals"):
+        render(PERSON, PERSON_2, registered_in_forum=True, **REGISTRATION)
