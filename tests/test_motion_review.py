@@ -147,3 +147,91 @@ def test_the_affiliate_named_as_the_only_movant_is_refused():
 def test_registration_answered_yes_for_individuals_only_is_refused():
     with pytest.raises(AnswersError, match="'registered_in_forum': Ma and Doe are individuals"):
         render(PERSON, PERSON_2, registered_in_forum=True, **REGISTRATION)
+
+
+# --- 5, 6. facts the answers do not give; the motion paper agrees with the memorandum ----------------------------
+
+
+def test_the_forum_interest_factor_says_nothing_of_a_plaintiff_whose_home_is_not_answered():
+    nowhere = [{"name": "Kai Lee", "short_name": "Lee", "kind": "individual"}]
+    text = render(FOREIGN, court="moed", plaintiffs=nowhere)
+    assert "Missouri resident" not in text[text.index("On the fourth"): text.index("On the fifth")]
+    assert "Missouri's interest in providing a forum for its residents is a secondary factor" in text
+    placed = [{"name": "Beta Brands LLC", "short_name": "Beta", "kind": "llc", "organized_under": "New York",
+               "principal_place_of_business": "New York, New York"}]
+    assert "On the fourth, Plaintiff is not a Missouri resident" in render(FOREIGN, court="moed", plaintiffs=placed)
+
+
+def test_the_motion_paper_denies_a_home_only_where_the_answers_place_the_movant():
+    text = render(PERSON, PERSON_2, template="rule-12b2-motion-paper")
+    assert "Ma is not domiciled in Illinois, and Plaintiff has not shown that Doe is at home in Illinois" in text
+    assert "Ma and Doe are not domiciled" not in text
+
+
+def test_the_missouri_motion_paper_does_not_decide_the_long_arm_statute_the_memorandum_leaves_open():
+    text = render(FOREIGN, court="moed", template="rule-12b2-motion-paper")
+    assert "the Due Process Clause does not permit specific jurisdiction, however far Missouri's long-arm statute reaches" in text
+    assert "neither Missouri's long-arm law" not in text
+    assert "the Court need not decide how far the statute reaches" in render(FOREIGN, court="moed")
+
+
+@pytest.mark.parametrize("court", ["nysd", "cand", "njd", "dcd"])
+def test_the_notice_recites_declarations_only_when_the_answers_give_them(court):
+    text = render(FOREIGN, court=court, template="rule-12b2-notice", declarations=[])
+    assert "upon the accompanying memorandum of law and all prior pleadings" in text
+    assert "declaration" not in text.lower()
+    given = render(FOREIGN, court=court, template="rule-12b2-notice", return_date="2027-01-14",
+                   declarations=["the Declaration of Jane Roe dated November 20, 2026"])
+    assert "the Declaration of Jane Roe dated November 20, 2026, and the exhibits to it, and all prior" in given
+
+
+# --- 8. D. Mass. L.R. 7.1(a)(2) ----------------------------------------------------------------------------------
+
+
+def test_the_massachusetts_motion_certifies_that_counsel_conferred_from_an_answer():
+    text = render(FOREIGN, court="mad", template="rule-12b2-motion-paper", conferral="by telephone on November 20, 2026")
+    assert ("Under Local Rule 7.1(a)(2), counsel for Sunrise certify that they conferred with counsel for Cepia by "
+            "telephone on November 20, 2026 and attempted in good faith to resolve or narrow the issues") in text
+    assert "7.1(a)(2)" not in render(FOREIGN, court="moed", template="rule-12b2-motion-paper")
+
+
+def test_the_massachusetts_motion_is_refused_without_the_conferral_answer():
+    with pytest.raises(AnswersError, match="'conferral' is missing"):
+        render(FOREIGN, court="mad", template="rule-12b2-motion-paper")
+
+
+# --- 9. text slips -----------------------------------------------------------------------------------------------
+
+
+def test_a_claim_typed_with_its_period_loses_it_inside_the_list():
+    text = render(FOREIGN, claims=["trademark infringement.", "dilution", "unfair competition by Acme, Inc."])
+    assert "trademark infringement, dilution, and unfair competition by Acme, Inc." in text
+    assert "infringement." not in text
+
+
+def test_two_individual_movants_sentences_are_spaced():
+    text = render(PERSON, PERSON_2)
+    assert "so general jurisdiction over Ma is absent. Doe is an individual." in text
+    assert "absent.Doe" not in text
+
+
+def test_the_subject_clause_takes_its_verb_without_a_comma():
+    text = render(FOREIGN, court="cand", plaintiffs=[{"name": "Kai Lee", "short_name": "Lee", "kind": "individual"}])
+    assert "That Plaintiff says he or she felt harm in California therefore says nothing about whether Sunrise" in text
+    assert ", therefore says nothing" not in text
+
+
+@pytest.mark.parametrize("division", ["Atlanta", "Gainesville", "Newnan", "Rome"])
+def test_the_northern_district_of_georgia_has_its_four_statutory_divisions(division):
+    caption = assemble(_library(), "rule-12b2-motion", answers(FOREIGN, court="gand", division=division)).caption
+    assert f"{division.upper()} DIVISION" in caption.court_lines
+    with pytest.raises(AnswersError, match="Atlanta, Gainesville, Newnan, and Rome"):
+        render(FOREIGN, court="gand", division="Macon")
+
+
+def test_the_seventh_circuit_standard_cites_purdue_again_by_id():
+    text = render(FOREIGN)
+    assert ("Purdue Rsch. Found. v. Sanofi-Synthelabo, S.A., 338 F.3d 773, 782 (7th Cir. 2003). Where the motion "
+            "under Fed. R. Civ. P. 12(b)(2) is decided") in text
+    assert "supporting it. Id. at 782-83." in text
+    assert "Purdue Research, 338 F.3d at 782-83" not in text
