@@ -235,3 +235,76 @@ def test_the_seventh_circuit_standard_cites_purdue_again_by_id():
             "under Fed. R. Civ. P. 12(b)(2) is decided") in text
     assert "supporting it. Id. at 782-83." in text
     assert "Purdue Research, 338 F.3d at 782-83" not in text
+
+
+# --- 3, 10. what render warns of and what check catches in a draft ------------------------------------------------
+
+
+def _draft(tmp_path, name="memo.docx", *movants, **changes):
+    from assembler.api import render_document
+
+    return render_document(_library(), "rule-12b2-motion", answers(*(movants or (FOREIGN,)), **changes),
+                           tmp_path / name)
+
+
+def _findings(path) -> list[str]:
+    from assembler.checks.check import check_draft
+
+    return [str(f) for f in check_draft(_library(), path, layout=False).findings if f.rule != "typography"]
+
+
+def _edit(source, tmp_path, find: str, replace: str):
+    import docx
+
+    document = docx.Document(str(source))
+    runs = [r for p in document.paragraphs for r in p.runs if find in r.text]
+    assert runs, find
+    for run in runs:  # the heading and its Table of Contents entry alike
+        run.text = run.text.replace(find, replace)
+    out = tmp_path / "edited.docx"
+    document.save(str(out))
+    # the manifest goes along: the draft keeps its identifier through an edit in Word
+    (tmp_path / "edited.assembly.yaml").write_bytes(source.with_suffix(".assembly.yaml").read_bytes())
+    return out
+
+
+def test_a_judges_limit_below_the_count_is_warned_at_render_and_held_by_check(tmp_path):
+    result = _draft(tmp_path, "memo.docx", court="nysd", judge_word_limit=1000)
+    count = result.manifest["word_count"]
+    warning = next(w for w in result.warnings if "certificate of compliance" in w)
+    assert f"{count:,} words, over the limit of 1,000 words" in warning and "judge_word_limit" in warning
+    assert f"certificate of compliance: {count:,} words, over the limit of 1,000 words the certificate states" in \
+        _findings(result.docx_path)
+    assert not any("certificate" in w for w in _draft(tmp_path, "clean.docx", court="nysd").warnings)
+
+
+def test_check_finds_a_certificate_that_certifies_a_count_over_its_own_limit(tmp_path):
+    clean = _draft(tmp_path, court="nysd").docx_path
+    assert _findings(clean) == []
+    edited = _edit(clean, tmp_path, "8,750", "1,000")
+    assert any("it certifies" in f and "as within the limit of 1,000 words" in f for f in _findings(edited))
+
+
+def test_check_finds_two_sentences_run_together(tmp_path):
+    clean = _draft(tmp_path, "memo.docx", PERSON, PERSON_2).docx_path
+    assert _findings(clean) == []
+    edited = _edit(clean, tmp_path, "absent. Doe", "absent.Doe")
+    assert _findings(edited) == ['drafting: two sentences run together in "…neral jurisdiction over Ma is '
+                                 'absent.Doe is an individual. Plaintiff…"']
+
+
+def test_check_finds_a_party_name_left_empty(tmp_path):
+    clean = _draft(tmp_path, jurisdiction_theories=["general", "specific", "attribution"]).docx_path
+    assert _findings(clean) == []
+    edited = _edit(clean, tmp_path, "Attributed to Sunrise", "Attributed to ")
+    findings = _findings(edited)
+    assert findings and all(f.startswith("completeness: a party's name is missing after 'Attributed to'")
+                            and "Sunrise Trading Cannot Be Attributed to" in f for f in findings)
+
+
+@pytest.mark.parametrize("text", ["see www.example.com.Sellers", "write to Legal.Dept@example.com", "U.S.C.A.",
+                                  "F.3d", "e.g.Smith", "Rev.Stat."])
+def test_addresses_abbreviations_and_citations_are_not_run_together_sentences(text):
+    from assembler.checks.drafting import run_together
+
+    assert run_together([text]) == []
