@@ -308,3 +308,27 @@ def test_addresses_abbreviations_and_citations_are_not_run_together_sentences(te
     from assembler.checks.drafting import run_together
 
     assert run_together([text]) == []
+
+
+# --- 7. the party's kind ------------------------------------------------------------------------------------------
+
+
+def test_individual_movants_get_only_the_individuals_attribution_paragraph():
+    text = render(PERSON, PERSON_2, jurisdiction_theories=["general", "specific", "attribution"])
+    section = text[text.index("Cannot Be Attributed to Ma and Doe"):text.index("Exercising Jurisdiction Would Be Unreasonable")]
+    assert "Plaintiff alleges no facts showing that Ma and Doe directed or controlled the forum activity" in section
+    assert "That Ma and Doe may own, direct or hold office in Sunrise Trading would not change the result" in section
+    for corporate in ("corporate affiliation", "to a corporation", "alter ego", "dominated", "corporate family"):
+        assert corporate not in section
+    corporate = render(FOREIGN, jurisdiction_theories=["general", "specific", "attribution"])
+    assert "corporate affiliation or common ownership does not make one company's forum activity another's" in corporate
+
+
+@pytest.mark.parametrize("court", ["nysd", "nyed", "moed"])
+def test_rule_4k2_states_a_limited_liability_companys_home_by_its_kind(court):
+    text = render(FOREIGN, TEXAS_LLC, court=court, rule_4k2_names_state=False)
+    section = text[text.index("Rule 4(k)(2) reaches a defendant"):]
+    assert ("Blue Ridge is at home where it is organized and where it has its principal place of business, as a "
+            "corporation is in its state of incorporation") in section
+    assert "A corporation is subject to general jurisdiction in its state of incorporation" not in section
+
