@@ -177,7 +177,7 @@ def test_the_missouri_motion_paper_does_not_decide_the_long_arm_statute_the_memo
 
 @pytest.mark.parametrize("court", ["nysd", "cand", "njd", "dcd"])
 def test_the_notice_recites_declarations_only_when_the_answers_give_them(court):
-    text = render(FOREIGN, court=court, template="rule-12b2-notice", declarations=[])
+    text = render(FOREIGN, court=court, template="rule-12b2-notice", declarations=[], return_date="2027-01-14")
     assert "upon the accompanying memorandum of law and all prior pleadings" in text
     assert "declaration" not in text.lower()
     given = render(FOREIGN, court=court, template="rule-12b2-notice", return_date="2027-01-14",
@@ -197,7 +197,7 @@ def test_the_massachusetts_motion_certifies_that_counsel_conferred_from_an_answe
 
 def test_the_massachusetts_motion_is_refused_without_the_conferral_answer():
     with pytest.raises(AnswersError, match="'conferral' is missing"):
-        render(FOREIGN, court="mad", template="rule-12b2-motion-paper")
+        render(FOREIGN, court="mad", template="rule-12b2-motion-paper", conferral=None)
 
 
 # --- 9. text slips -----------------------------------------------------------------------------------------------
@@ -332,3 +332,13 @@ def test_rule_4k2_states_a_limited_liability_companys_home_by_its_kind(court):
             "corporation is in its state of incorporation") in section
     assert "A corporation is subject to general jurisdiction in its state of incorporation" not in section
 
+
+
+@pytest.mark.parametrize("court, rule", [("cand", "N.D. Cal. Civil L.R. 7-2"), ("njd", "D.N.J. L. Civ. R. 7.1")])
+def test_a_notice_in_a_court_with_hearing_or_motion_days_needs_its_return_date(court, rule):
+    with pytest.raises(AnswersError, match=r"'return_date' is missing: in the .* the notice names the hearing") as refused:
+        render(FOREIGN, court=court, template="rule-12b2-notice", return_date=None)
+    assert rule in str(refused.value)
+    text = render(FOREIGN, court=court, template="rule-12b2-notice", return_date="2027-01-14")
+    assert "on January 14, 2027 or as soon thereafter as counsel may be heard" in text
+    assert "on a date and at a time to be set by the Court" in render(FOREIGN, court="nysd", template="rule-12b2-notice")

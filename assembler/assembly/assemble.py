@@ -26,7 +26,7 @@ from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.library.coverage import missing_clause_problem
 from assembler.library.judgepractices import apply_practice
-from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
+from assembler.errors import AnswersError, AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
 from assembler.library.templates import Section, Slot, Template, all_templates, find_template
@@ -136,6 +136,10 @@ def assemble(
     answers, practice = apply_practice(library.judge_practices, answers, {q.name for q in template.questions})
     answers = validate(questions_to_check(library, template), answers, source, known=known_answer_names(library))
     court = find_court(answers["court"])
+    rules = rules_for(library.template_dirs, court.id)
+    if template.kind == "notice" and rules.return_date_required and not answers.get("return_date"):
+        raise AnswersError([f"'return_date' is missing: in the {court.district} the notice names the hearing or motion "
+                            f"day the motion is noticed for ({rules.motion_rule or rules.rule})"], source)
     context = build_context(answers, template.questions, court)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
