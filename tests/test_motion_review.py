@@ -342,3 +342,15 @@ def test_a_notice_in_a_court_with_hearing_or_motion_days_needs_its_return_date(c
     text = render(FOREIGN, court=court, template="rule-12b2-notice", return_date="2027-01-14")
     assert "on January 14, 2027 or as soon thereafter as counsel may be heard" in text
     assert "on a date and at a time to be set by the Court" in render(FOREIGN, court="nysd", template="rule-12b2-notice")
+
+
+def test_the_interview_refuses_these_answers_as_they_are_typed():
+    from assembler.assembly.answers import typed_problem
+
+    typed = answers(TEXAS_LLC, court="txed")
+    assert "at home in Texas" in typed_problem("movants", "Blue Ridge", typed)
+    assert typed_problem("movants", "Sunrise Trading", typed) is None
+    assert "is the only movant" in typed_problem("related_entity", "Blue Ridge",
+                                                 {**typed, "jurisdiction_theories": ["attribution"]})
+    people = answers(PERSON, PERSON_2, **REGISTRATION)
+    assert "a person does not register" in typed_problem("registered_in_forum", True, people)

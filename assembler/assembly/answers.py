@@ -272,6 +272,11 @@ def typed_problem(path: str, value: Any, answers: dict[str, Any], item: dict[str
                   if isinstance(p, dict) and p.get("short_name")]
         if str(value) not in shorts:
             return f"{value} is not a party's short name (one of {join_and(shorts) or 'none yet'})"
+    if path in ("movants", "related_entity", "registered_in_forum"):
+        # a movant at home in the forum, the affiliate as the only movant, registration for persons: refused as typed
+        trial = {**answers, path: [value] if path == "movants" else value}
+        said = next((p for p in movant_problems(trial) if p.startswith(f"'{path}': ")), None)
+        return said.split(": ", 1)[1] if said else None
     return None
 
 

@@ -16,7 +16,7 @@ from assembler.assembly.closing import (Caption, SignatureBlock, caption, counse
 from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
 from assembler.assembly.reading import questions_to_check
 from assembler.assembly.paperform import check_paper_form, paper_warnings
-from assembler.assembly.statelaw import LongArmCiter
+from assembler.assembly.statelaw import LongArmCiter, registration_refusal
 from assembler.assembly.schedule import schedule_rows
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
@@ -141,6 +141,9 @@ def assemble(
         raise AnswersError([f"'return_date' is missing: in the {court.district} the notice names the hearing or motion "
                             f"day the motion is noticed for ({rules.motion_rule or rules.rule})"], source)
     context = build_context(answers, template.questions, court)
+    refusal = registration_refusal(library.long_arm.get(court.state_code), library.registry, context)
+    if refusal:
+        raise AnswersError([refusal], source)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)
@@ -186,9 +189,6 @@ class _Builder:
         self.formatter = CitationFormatter(library.registry)
         self.long_arm = LongArmCiter(library.long_arm.get(court.state_code), court, self.formatter, strict)
         self.context = {**context, **self.long_arm.context()}
-        refusal = self.long_arm.registration_refusal(self.context)
-        if refusal:
-            raise AssemblerError(refusal)
         self.blocks: list[Block] = []
         self.after_signature: list[Block] = []
         self.uses: list[ClauseUse] = []
