@@ -97,6 +97,7 @@ def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout:
         manifest["tables"] = rendered.tables
     if rendered.word_count is not None:
         manifest["word_count"] = rendered.word_count
+        manifest["warnings"].extend(over_limit_warnings(draft, rendered.word_count))
     files = {docx_path: data, manifest_file: dump_manifest(manifest)}
     pdf_path = None
     if pdf:
@@ -106,6 +107,18 @@ def _write(library: Library, draft: Draft, docx_path: Path, force: bool, layout:
         files[pdf_path] = docx_to_pdf(data, str(docx_path))
     write_all_atomically(files, force=force)
     return RenderResult(draft, docx_path, manifest_file, manifest, pdf_path)
+
+
+def over_limit_warnings(draft: Draft, count: int) -> list[str]:
+    """A certificate of compliance whose count is over the limit it states (a Judge's own limit, answered as
+    ``judge_word_limit``, or the court's): said at render, since the draft would certify what is not so."""
+    judge_limit = draft.answers.get("judge_word_limit")
+    limit = int(judge_limit) if judge_limit else draft.rules.limit_words
+    if not limit or count <= limit:
+        return []
+    source = "the assigned Judge's limit ('judge_word_limit')" if judge_limit else draft.rules.rule
+    return [f"the memorandum has {count:,} words, over the limit of {limit:,} words its certificate of compliance "
+            f"states ({source}): shorten it before filing"]
 
 
 def _skeleton(library: Library) -> Path | None:

@@ -20,6 +20,12 @@ def motion_answers(court: str = "moed", **changes: Any) -> dict[str, Any]:
     if court != answers["court"]:
         answers.pop("division", None)  # the example's division is E.D. Mo.'s
     answers["court"] = court
+    # what these courts' motion papers require beyond the example's answers: D. Mass.'s L.R. 7.1(a)(2)
+    # conference, and the hearing or motion day a notice names in N.D. Cal. and D.N.J.
+    if court == "mad":
+        answers["conferral"] = "by telephone on November 20, 2026"
+    if court in ("cand", "njd"):
+        answers["return_date"] = "2027-01-14"
     answers.update(changes)
     return answers
 

@@ -11,7 +11,9 @@ import pytest
 from party_matrix import Setup, rendered
 
 # one court for each circuit's standard, and one for each state clause that argues enumerated acts
-COURTS = ["mad", "nysd", "ctd", "njd", "mdd", "txed", "ohnd", "ilnd", "moed", "cand", "akd", "cod", "flsd", "gand",
+# (the matrix's persons live in Columbus, Ohio: a motion for a movant at home in the forum is refused, so the Sixth
+# Circuit is read in E.D. Mich.)
+COURTS = ["mad", "nysd", "ctd", "njd", "mdd", "txed", "mied", "ilnd", "moed", "cand", "akd", "cod", "flsd", "gand",
           "dcd", "vid"]
 SETUPS = [Setup(3, 1, "individual", "all"), Setup(1, 2, "individual", "some")]
 

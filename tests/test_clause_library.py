@@ -39,8 +39,13 @@ def context_for(library, court_id):
 
 
 def render(library, clause, version, court_id):
+    from assembler.assembly.statelaw import LongArmCiter
+
     formatter = CitationFormatter(library.registry)
-    return strip_markers(render_text(version.text, context_for(library, court_id), formatter.cite))
+    forum = court(court_id)
+    # what the assembly adds for the forum state: its long-arm entry (reach, registration rule) and cite_long_arm
+    state_law = LongArmCiter(library.long_arm.get(forum.state_code), forum, formatter, False).context()
+    return strip_markers(render_text(version.text, {**context_for(library, court_id), **state_law}, formatter.cite))
 
 
 def test_the_library_has_the_coverage_the_motion_and_order_need(builtin):

@@ -50,10 +50,11 @@ def test_editing_one_word_of_an_approved_version_in_a_copy_fails_verify(tmp_path
     target = builtin.clause("general-jurisdiction-at-home")
     path = copy / "clauses" / target.path.relative_to(BUILTIN_ROOT / "clauses")
     text = path.read_text(encoding="utf-8")
-    # a line only the approved version has
-    line = next(ln.strip() for ln in target.latest_approved.text.splitlines()
-                if " " in ln.strip() and "{" not in ln and text.count(ln.strip()) == 1)
-    path.write_text(text.replace(line, line.replace(" ", " plainly ", 1)), encoding="utf-8")
+    # a line of the approved version, which is the file's last: its last occurrence (an earlier version may
+    # share it)
+    line = next(ln.strip() for ln in target.latest_approved.text.splitlines() if " " in ln.strip() and "{" not in ln)
+    at = text.rindex(line)
+    path.write_text(text[:at] + line.replace(" ", " plainly ", 1) + text[at + len(line):], encoding="utf-8")
     code, _, err = run_cli("--library", copy, "clauses", "verify")
     assert code == 1
     assert f"general-jurisdiction-at-home@{target.latest_approved.version} is approved and frozen" in err

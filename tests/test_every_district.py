@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from assembler.assembly.assemble import assemble
-from assembler.errors import ClauseRenderError
+from assembler.errors import AssemblerError, ClauseRenderError
 from assembler.library.courts import district_courts
 from assembler.library.loading import load_library
 from assembler.text.markup import strip_markers
@@ -107,10 +107,10 @@ def test_render_warns_in_the_terminal_and_the_manifest_for_an_unverified_state(t
     assert not (tmp_path / "strict.docx").exists()
 
 
-def test_a_state_treating_registration_as_consent_is_flagged_when_the_movant_is_registered(builtin):
-    draft, _ = _memorandum(builtin, "gand", jurisdiction_theories=["specific", "consent_by_registration"],
-                           registered_in_forum=True)
-    assert any("Georgia treats a foreign corporation's registration" in w for w in draft.warnings)
+def test_a_state_treating_registration_as_consent_is_refused_when_the_movant_is_registered(builtin):
+    with pytest.raises(AssemblerError, match="Georgia makes a corporation's registration to do business there consent"):
+        _memorandum(builtin, "gand", jurisdiction_theories=["specific", "consent_by_registration"],
+                    registered_in_forum=True)
     draft, _ = _memorandum(builtin, "ilnd", jurisdiction_theories=["specific", "consent_by_registration"],
                            registered_in_forum=True)
     assert not any("registration" in w for w in draft.warnings)

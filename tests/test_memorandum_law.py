@@ -34,10 +34,16 @@ def _library():
         return _LIB
 
 
+AFFILIATE = {"name": "Lone Star Trading Co.", "short_name": "Lone Star Trading", "kind": "corporation",
+             "organized_under": "Hong Kong", "principal_place_of_business": "Kowloon, Hong Kong"}
+
+
 def movant(*parties: dict, court: str = "nysd", **changes) -> str:
-    answers = dict(defendants=list(parties), movants=[p["short_name"] for p in parties],
+    # a lone movant's affiliate is another defendant: the affiliate whose contacts are attributed is never the movant
+    defendants = list(parties) + ([AFFILIATE] if len(parties) == 1 else [])
+    answers = dict(defendants=defendants, movants=[p["short_name"] for p in parties],
                    filer={**example("cepia-motion.yaml")["filer"], "represents": [parties[0]["short_name"]]},
-                   related_entity=parties[-1]["short_name"])
+                   related_entity=defendants[-1]["short_name"])
     answers.update(changes)
     return memo(court, **answers)
 
@@ -165,7 +171,7 @@ def test_missouri_consent_keeps_dolans_statutory_holding():
 
 def test_several_registered_movants_are_not_each_said_to_have_registered():
     text = movant(DOMESTIC, FOREIGN, jurisdiction_theories=["consent_by_registration"], registered_in_forum=True)
-    assert "Registration to do business in New York, by any of Lone Star and Lone Star HK, is not consent" in text
+    assert "Registration to do business in New York by Lone Star or Lone Star HK is not consent" in text
     assert "That Lone Star and Lone Star HK registered" not in text
 
 
@@ -282,7 +288,9 @@ def test_an_individual_movant_is_who_and_her_in_rule_4k2_and_the_preliminary_sta
 
 def test_attribution_to_an_individual_speaks_of_her_control_not_a_corporate_family():
     text = section(movant(SHE, FOREIGN, jurisdiction_theories=["attribution"]), "The Contacts of Lone Star HK")
-    assert "with her knowledge and consent, and under her control" in text
+    # a person is not held to the corporate agency and alter-ego tests: the own-contacts rule and her paragraph
+    assert "Plaintiff alleges no facts showing that Defendant Dana directed or controlled the forum activity" in text
+    assert "dominated" not in text and "corporate affiliation" not in text
     assert "That Defendant Dana may own, direct or hold office in Lone Star HK would not change the result" in text
     assert "share officers or directors" not in text and "its knowledge" not in text
 
@@ -334,8 +342,8 @@ def test_the_motion_paper_in_a_motion_court_never_calls_an_individual_movant_it(
 
 def test_the_plaintiff_is_said_to_be_based_in_the_forum_only_where_its_answers_put_it_there():
     away = movant(SHE, FOREIGN, court="nysd", jurisdiction_theories=["specific"])  # Cepia is a Missouri company
-    assert "That Plaintiff says it felt harm in New York, therefore says nothing about whether Defendant Dana or " \
+    assert "That Plaintiff says it felt harm in New York therefore says nothing about whether Defendant Dana or " \
            "Lone Star HK reached into New York." in away
     assert "Plaintiff is based in New York" not in away
     home = memo("moed", jurisdiction_theories=["specific"])
-    assert "That Plaintiff is based in Missouri, or it says it felt harm there" in home
+    assert "That Plaintiff is based in Missouri or says it felt harm there therefore says nothing" in home

@@ -22,7 +22,7 @@ import yaml
 
 from assembler.yamlio import load_answers_yaml
 from assembler.text.jinja import condition_holds
-from assembler.library.courts import Court, court as find_court
+from assembler.library.courts import Court, court as find_court, us_states_in
 from assembler.text.clausetext import join_and
 from assembler.errors import AnswersError, AssemblerError
 from assembler.text.markup import assert_plain
@@ -118,6 +118,8 @@ def validate(questions: list[Question], answers: dict[str, Any], source: object 
     for question in applicable(questions, answers):
         problems.extend(check_answer(question, answers.get(question.name), answers))
     problems.extend(_cross_checks(answers))
+    if any(q.name == "movants" for q in questions):
+        problems.extend(movant_problems(answers))
     if problems:
         raise AnswersError(problems, source)
     return answers
@@ -273,6 +275,11 @@ def typed_problem(path: str, value: Any, answers: dict[str, Any], item: dict[str
                   if isinstance(p, dict) and p.get("short_name")]
         if str(value) not in shorts:
             return f"{value} is not a party's short name (one of {join_and(shorts) or 'none yet'})"
+    if path in ("movants", "related_entity", "registered_in_forum"):
+        # a movant at home in the forum, the affiliate as the only movant, registration for persons: refused as typed
+        trial = {**answers, path: [value] if path == "movants" else value}
+        said = next((p for p in movant_problems(trial) if p.startswith(f"'{path}': ")), None)
+        return said.split(": ", 1)[1] if said else None
     return None
 
 
@@ -295,6 +302,49 @@ def _names_a_party(answers: dict[str, Any], shorts: list[str]) -> list[str]:
     related = answers.get("related_entity")
     if isinstance(related, str) and related and related not in shorts:
         problems.append(f"'related_entity': {related} is not a party's short name (one of {join_and(shorts)})")
+    return problems
+
+
+_DAIMLER = "Daimler AG v. Bauman, 571 U.S. 117, 137 (2014)"
+
+
+def movant_problems(answers: dict[str, Any]) -> list[str]:
+    """Answers a Rule 12(b)(2) motion cannot be written from: a movant at home in the forum state (it is subject
+    to general jurisdiction there on any claim, so the motion would deny what *Daimler* settles); an affiliate
+    whose contacts are to be attributed that is itself the only movant (the heading would attribute them to no
+    one); and registration to do business answered for movants who are all individuals (a person does not
+    register to do business)."""
+    court_id = answers.get("court")
+    try:
+        court = find_court(court_id) if isinstance(court_id, str) else None
+    except AssemblerError:
+        court = None  # reported against 'court'
+    parties = party_lists(answers, court.state if court else "")
+    movants = parties["movants"]
+    problems = []
+    if court is not None:
+        for movant in movants:
+            if court.state not in movant.home_states:
+                continue
+            if movant.individual:
+                why = f"domiciled in {movant.principal_place_of_business}"
+            elif movant.organized_under and court.state in us_states_in(movant.organized_under):
+                why = f"it is organized under the laws of {movant.organized_under}"
+            else:
+                why = f"its principal place of business is in {movant.principal_place_of_business}"
+            problems.append(
+                f"'movants': {movant.short_name} is at home in {court.state} ({why}), where a court may exercise "
+                f"general jurisdiction over {movant.it_obj} on any claim ({_DAIMLER}); a motion to dismiss for lack "
+                f"of personal jurisdiction cannot be assembled for {movant.it_obj}")
+    theories = answers.get("jurisdiction_theories") or []
+    related = answers.get("related_entity")
+    if "attribution" in theories and related and movants and all(m.short_name == related for m in movants):
+        problems.append(f"'related_entity': {related} is the only movant, so there is no one its contacts could be "
+                        "attributed to; name the affiliate whose contacts the plaintiff relies on")
+    if ("consent_by_registration" in theories and answers.get("registered_in_forum") is True and movants
+            and all(m.individual for m in movants)):
+        problems.append(f"'registered_in_forum': {movants.names} {movants.verb('is an individual', 'are individuals')}, "
+                        "and a person does not register to do business; answer no")
     return problems
 
 

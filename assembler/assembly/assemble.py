@@ -16,7 +16,7 @@ from assembler.assembly.closing import (Caption, SignatureBlock, caption, counse
 from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
 from assembler.assembly.reading import questions_to_check
 from assembler.assembly.paperform import check_paper_form, paper_warnings
-from assembler.assembly.statelaw import LongArmCiter
+from assembler.assembly.statelaw import LongArmCiter, registration_refusal
 from assembler.assembly.schedule import schedule_rows
 from assembler.citing.citations import CitationFormatter, CitationUse
 from assembler.library.clauses import Clause, ClauseVersion
@@ -26,7 +26,7 @@ from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.library.coverage import missing_clause_problem
 from assembler.library.judgepractices import apply_practice
-from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
+from assembler.errors import AnswersError, AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
 from assembler.library.templates import Section, Slot, Template, all_templates, find_template
@@ -136,7 +136,14 @@ def assemble(
     answers, practice = apply_practice(library.judge_practices, answers, {q.name for q in template.questions})
     answers = validate(questions_to_check(library, template), answers, source, known=known_answer_names(library))
     court = find_court(answers["court"])
+    rules = rules_for(library.template_dirs, court.id)
+    if template.kind == "notice" and rules.return_date_required and not answers.get("return_date"):
+        raise AnswersError([f"'return_date' is missing: in the {court.district} the notice names the hearing or motion "
+                            f"day the motion is noticed for ({rules.motion_rule or rules.rule})"], source)
     context = build_context(answers, template.questions, court)
+    refusal = registration_refusal(library.long_arm.get(court.state_code), library.registry, context)
+    if refusal:
+        raise AnswersError([refusal], source)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
     builder = _Builder(library, template, context, court, pins or {}, strict)

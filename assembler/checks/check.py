@@ -39,6 +39,7 @@ PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-", "\u2060": None,
                        "\u2068": None, "\u2069": None, "\u2018": "'", "\u2019": "'",
                        "\u201c": '"', "\u201d": '"'})
 STATED_COUNT = re.compile(r"contains\s+([\d,]+)\s+words", re.IGNORECASE)
+STATED_LIMIT = re.compile(r"within\s+the\s+limit\s+of\s+([\d,]+)\s+words", re.IGNORECASE)
 
 
 @dataclass
@@ -103,7 +104,7 @@ def check_draft(library: Library, path: str | Path, *, template_id: str | None =
     if kind == "memorandum":
         words = count_words(document, report.rules.excluded, "footnotes" in report.rules.counted).words
         _length(report, document, words, word_limit, layout)
-        _certificate(report, words, text)
+        _certificate(report, words, text, word_limit)
         report.findings.extend(form_findings(document, report.rules))
     elif word_limit:
         report.notes.append("--word-limit not applied: word limits bind memoranda, not orders")
@@ -340,7 +341,10 @@ def _body_pages(document: Any) -> int | None:
     return last - pages["h0"] + 1
 
 
-def _certificate(report: Report, counted: int, text: _Text) -> None:
+def _certificate(report: Report, counted: int, text: _Text, word_limit: int | None = None) -> None:
+    """The certificate of compliance against the draft: the count it states must be the draft's, and the draft is
+    held to the limit it certifies (an assigned Judge's own limit, read from the draft without ``--word-limit``);
+    a certificate that states a count over the limit it states certifies what is not so."""
     rules = report.rules
     certificate = next((t for t in text.everything if is_certificate_heading(t) and "COMPLIANCE" in t.upper()), None)
     if certificate is None:
@@ -349,9 +353,17 @@ def _certificate(report: Report, counted: int, text: _Text) -> None:
         return
     body = " ".join(text.everything[text.everything.index(certificate):])
     stated = STATED_COUNT.search(body)
+    limit_said = STATED_LIMIT.search(body)
+    limit = int(limit_said.group(1).replace(",", "")) if limit_said else None
     if stated and int(stated.group(1).replace(",", "")) != counted:
         report.findings.append(Finding(rules.rule, f"the certificate of compliance states {stated.group(1)} words, "
                                                    f"but the memorandum now has {counted:,}"))
+    if stated and limit and int(stated.group(1).replace(",", "")) > limit:
+        report.findings.append(Finding("certificate of compliance", f"it certifies {stated.group(1)} words as "
+                                                                    f"within the limit of {limit:,} words"))
+    if limit and counted > limit and limit != (word_limit or rules.limit_words):
+        report.findings.append(Finding("certificate of compliance", f"{counted:,} words, over the limit of "
+                                                                    f"{limit:,} words the certificate states"))
 
 
 def _rule_65(report: Report, text: _Text) -> None:

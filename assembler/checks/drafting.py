@@ -33,6 +33,15 @@ BARE_CODE = re.compile(
     r"|\bRev\.\s+Stat\.(?!\s*§?\s*\d)"
     r"|(?<![§\w])§§?(?![§\s]*\d)"
 )
+# Two sentences run together: a lower-case word, its period, and the next sentence's capital with no space between
+# ("is therefore absent.Doe is"). Not an abbreviation or a citation (their periods follow capitals: "U.S.C.",
+# "F.3d", "Mo.Rev."), and not a web or e-mail address (checked on the whole token).
+RUN_TOGETHER = re.compile(r"(?<![\w.@/-])(?!(?:e\.g|i\.e|etc|viz|cf)\.)[a-z]{2,}\.[A-Z][a-z]")
+_ADDRESS = re.compile(r"@|://|\bwww\.|\.(?:com|org|net|gov|edu|io|co|us|uk|cn|hk)\b", re.IGNORECASE)
+# A party's name left blank where the sentence needs one: the words that introduce it, then at once punctuation or
+# an ellipsis ("cannot be attributed to ……", "attributed to :", "the affiliate that controlled.").
+EMPTY_NAME = re.compile(r"\b(?:attributed to|attributable to|contacts of|that controlled|controlled by|imputed to"
+                        r"|jurisdiction over|claims against|asserted against)(?=\s*(?:[:;,.…]|$))", re.IGNORECASE)
 _STRING_JOIN = re.compile(r"^[\s,\d\-–n.&at]*(?:\([^)]*\)\s*)*;")
 _ID = re.compile(r"\b(Id|id)\.(?=\s|$|,)")
 
@@ -77,6 +86,26 @@ def doubled_periods(texts: Iterable[str]) -> list[Flag]:
     """An answer typed as a sentence and set before a period of the clause's own."""
     return [("drafting", f"two periods in \"…{_snippet(t, m.start(), m.end())}…\"")
             for t in texts for m in DOUBLED_PERIOD.finditer(t)]
+
+
+def run_together(texts: Iterable[str]) -> list[Flag]:
+    """Two sentences with no space between them (a clause's loop that ends one party's sentence and begins the
+    next's)."""
+    flags = []
+    for text in texts:
+        for match in RUN_TOGETHER.finditer(text):
+            start = text.rfind(" ", 0, match.start()) + 1
+            end = text.find(" ", match.end())
+            if _ADDRESS.search(text[start: end if end >= 0 else len(text)]):
+                continue
+            flags.append(("drafting", f"two sentences run together in \"…{_snippet(text, match.start(), match.end())}…\""))
+    return flags
+
+
+def empty_names(texts: Iterable[str]) -> list[Flag]:
+    """A party's name missing where the sentence or heading needs one: an answer that named no one."""
+    return _each_match(texts, EMPTY_NAME, "completeness",
+                       "a party's name is missing after '{found}': \"…{context}…\"")
 
 
 def bare_codes(texts: Iterable[str]) -> list[Flag]:
@@ -125,4 +154,4 @@ def id_after_string_cite(citations_by_paragraph: Iterable[tuple[str, list[Any]]]
 def drafting_flags(document: Any, texts: list[str], citations_by_paragraph: list[tuple[str, list[Any]]]) -> list[Flag]:
     """Every drafting rule over one document. ``texts``: every paragraph, cell and footnote."""
     return (leftover_markup(texts) + unterminated(prose_paragraphs(document)) + double_honorific(texts)
-            + doubled_periods(texts) + bare_codes(texts) + capital_id_mid_sentence(texts) + id_after_string_cite(citations_by_paragraph))
+            + doubled_periods(texts) + run_together(texts) + empty_names(texts) + bare_codes(texts) + capital_id_mid_sentence(texts) + id_after_string_cite(citations_by_paragraph))

@@ -54,7 +54,8 @@ class CitationFormatter:
     _last_in_string: bool = False  # the last citation settled was one of several joined by "; "
     where: str = ""
 
-    def cite(self, *refs: str, signal: str | None = None, paren: str | None = None, holding: bool = False) -> str:
+    def cite(self, *refs: str, signal: str | None = None, paren: str | None = None, holding: bool = False,
+             inline: bool = False) -> str:
         """Cite one or more authorities as one citation clause.
 
         ``refs`` are registry keys with an optional pinpoint after a colon: ``'daimler:139'``,
@@ -63,9 +64,13 @@ class CitationFormatter:
         ``holding=True`` prints nothing: it marks the sentence before as stating the cited case's own holding,
         which Bluebook R. 1.2 cites with no signal (``clauses verify`` then accepts a case that came out for the
         other side; see library/citerules.py).
+        ``inline=True``: a statute or rule named in the text of a sentence ("a motion under Fed. R. Civ. P.
+        12(b)(2) is decided ..."), not cited for it: it is set in full and listed in the Table of Authorities, but
+        the case cited before it stays the preceding authority, so the next citation of that case is *Id.*
         """
         if not refs:
             raise ValueError("cite() needs at least one authority key")
+        kept = (self._previous, self._previous_pin)
         parts = []
         parsed = [_split(ref) for ref in refs]
         for index, (key, pin) in enumerate(parsed):
@@ -74,6 +79,8 @@ class CitationFormatter:
             parts.append(self._one(authority, pin, leading, alone=len(parsed) == 1))
         self._previous = parsed[0][0] if len(parsed) == 1 else None
         self._previous_pin = parsed[0][1] if len(parsed) == 1 else None
+        if inline and not any(self.registry.get(key).is_case for key, _ in parsed):
+            self._previous, self._previous_pin = kept
         text = _join_parts(parts, [self.registry.get(key) for key, _ in parsed])
         if paren:
             text += f" ({paren})"

@@ -43,6 +43,9 @@ class CourtRules:
     motion_form: str | None = None
     motion_rule: str = ""
     memorandum: str = "separate"  # or "incorporated": the motion itself must carry the memorandum
+    # the notice names the hearing or motion day the motion is noticed for (N.D. Cal. Civil L.R. 7-2(a); D.N.J.
+    # L. Civ. R. 7.1): its 'return_date' is required there
+    return_date_required: bool = False
     caption: str = ""  # caption style the court's papers follow (division line, "v.")
     checked: str = ""  # date the rule's text was last read
     confirmed: bool = False  # whether that text was read from the court's rules (or a copy) on that date
@@ -77,6 +80,7 @@ _CHECKS: dict[str, tuple[Any, str]] = {
     "motion_form": (lambda v: v in MOTION_FORMS, f"one of {', '.join(MOTION_FORMS)}"),
     "motion_rule": (lambda v: isinstance(v, str), "the rule's citation, as text"),
     "memorandum": (lambda v: v in ("separate", "incorporated"), "separate or incorporated"),
+    "return_date_required": (lambda v: isinstance(v, bool), "true or false"),
     "caption": (lambda v: isinstance(v, str), "text"),
     "checked": (lambda v: isinstance(v, str) and len(v) == 10, "a date, YYYY-MM-DD, quoted"),
     "confirmed": (lambda v: isinstance(v, bool), "true or false"),

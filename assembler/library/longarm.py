@@ -61,7 +61,7 @@ class LongArm:
 
     def as_context(self) -> dict[str, Any]:
         return {"state": self.state, "name": self.name, "reach": self.reach, "reach_by": self.reach_by, "has_case": bool(self.case),
-                "registration": self.registration, "verified": self.verified}
+                "registration": self.registration, "has_registration_authority": bool(self.registration_authority), "verified": self.verified}
 
 
 def load_long_arm(template_dirs: list[Path], registry: Registry) -> tuple[dict[str, LongArm], list[TemplateError]]:

@@ -34,9 +34,14 @@ from assembler.text.markup import bold, footnote, italic
 HELPERS = ("cite", "cite_long_arm", "fn", "em", "strong", "plural")
 
 
+_TYPED_PERIOD = re.compile(r"(?<![A-Za-z.])(?!(?:etc|approx|incl|misc)\.$)([a-z]{3,})\.$")
+
+
 def join_and(items: Iterable[Any], conjunction: str = "and") -> str:
-    """Serial list with the Oxford comma, as briefs write it."""
-    words = [str(i) for i in items]
+    """Serial list with the Oxford comma, as briefs write it. An item typed as a sentence loses its period
+    ("trademark infringement." and "dilution" -> "trademark infringement and dilution"); an abbreviation keeps
+    it ("Acme, Inc.", "etc.")."""
+    words = [_TYPED_PERIOD.sub(r"\1", str(i).strip()) for i in items]
     if len(words) <= 1:
         return "".join(words)
     if len(words) == 2:
