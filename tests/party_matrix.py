@@ -71,7 +71,7 @@ SETUPS = [Setup(p, d, kind, selection)
           if not (selection == "some" and d == 1)]
 
 
-def answers_for(template_id: str, setup: Setup, court: str | None = None) -> dict[str, Any]:
+def answers_for(template_id: str, setup: Setup, court: str | None = None, **changes: Any) -> dict[str, Any]:
     plaintiffs, defendants = setup.parties("Plaintiff"), setup.parties("Defendant")
     if template_id in MOTION_TEMPLATES:
         # E.D. Mo. takes a motion, not a notice of motion (L.R. 4.01): the notice is drawn for S.D.N.Y.
@@ -93,6 +93,7 @@ def answers_for(template_id: str, setup: Setup, court: str | None = None) -> dic
         answers["filer"] = {**answers["filer"], "represents": [p["short_name"] for p in plaintiffs]}
         if setup.selection == "some":
             answers["enjoined"] = setup.chosen
+    answers.update(changes)
     return copy.deepcopy(answers)
 
 
@@ -110,14 +111,15 @@ def _library():
     return load_library()
 
 
-def rendered(template_id: str, setup: Setup, court: str | None = None, *, word: bool = True) -> Rendered:
-    """Assemble (and, with ``word``, write the Word draft in memory) and return its text."""
+def rendered(template_id: str, setup: Setup, court: str | None = None, *, word: bool = True, **changes: Any) -> Rendered:
+    """Assemble (and, with ``word``, write the Word draft in memory) and return its text; ``changes`` amend the
+    answers (e.g. ``division``)."""
     import docx
 
     from assembler.assembly.assemble import assemble
     from assembler.word.writer import render_docx
 
-    draft = assemble(_library(), template_id, answers_for(template_id, setup, court))
+    draft = assemble(_library(), template_id, answers_for(template_id, setup, court, **changes))
     if not word:
         return Rendered("", draft.plain_text(), draft)
     document = docx.Document(io.BytesIO(render_docx(draft)))

@@ -95,3 +95,33 @@ def test_division_is_checked_against_the_court(builtin):
     assert draft.caption.court_lines[-1] == "EASTERN DIVISION"
     unstated = assemble(builtin, "rule-12b2-motion-paper", motion_answers("moed", division=None))
     assert any("answer 'division'" in w for w in unstated.warnings)
+
+
+@pytest.mark.parametrize("setup", [Setup(1, 1, "entity", "all"), Setup(2, 3, "individual", "some")],
+                         ids=["one-each", "several"])
+def test_an_eastern_district_of_texas_memorandum_names_its_division(setup):
+    # E.D. Tex. papers name the division under the district (28 U.S.C. § 124(c)); typed as the user may type it
+    texas = rendered("rule-12b2-motion-paper", setup, "txed", division="marshall")
+    assert "EASTERN DISTRICT OF TEXAS\nMARSHALL DIVISION" in texas.body
+    assert "\tv.\n" in texas.caption + "\n"
+    assert not any("answer 'division'" in w for w in texas.draft.warnings)
+
+
+@pytest.mark.parametrize("court_id, divisions", [
+    ("txed", ("Beaumont", "Lufkin", "Marshall", "Sherman", "Texarkana", "Tyler")),   # § 124(c)
+    ("txwd", ("Austin", "Del Rio", "El Paso", "Midland-Odessa", "Pecos", "San Antonio", "Waco")),   # § 124(d)
+    ("cacd", ("Eastern", "Western", "Southern")),   # § 84(c)
+    ("gand", ("Atlanta", "Gainesville", "Newnan", "Rome")),   # § 90(a)
+    ("cand", ()),   # § 84(a) names only where court is held
+])
+def test_statutory_divisions(court_id, divisions):
+    assert court(court_id).divisions == divisions
+
+
+def test_a_division_another_court_has_is_refused_naming_the_courts_own(builtin):
+    from assembler.assembly.assemble import assemble
+
+    with pytest.raises(AssemblerError, match="Marshall, Sherman, Texarkana, and Tyler.*got 'Austin'"):
+        assemble(builtin, "rule-12b2-motion-paper", motion_answers("txed", division="Austin"))
+    texas = assemble(builtin, "rule-12b2-motion-paper", motion_answers("txed", division=None))
+    assert any("answer 'division'" in w for w in texas.warnings)

@@ -37,7 +37,7 @@ def test_each_busy_venue_records_its_rule_limit_paper_caption_and_the_date_it_wa
 
 # Read from the rule's text, or from a court's order or standing order reciting it, on the date checked; the others
 # could not be read and say so on every paper.
-CONFIRMED = {"ilnd", "njd", "ded", "flsd", "cand", "mad", "nyed"}
+CONFIRMED = {"ilnd", "njd", "ded", "flsd", "cand", "mad", "nyed", "paed"}
 
 
 @pytest.mark.parametrize("court_id", sorted(VENUES))
@@ -118,6 +118,7 @@ def test_a_word_limit_court_gets_a_certificate_stating_its_limit(builtin):
     ("cand", 12, 12),  # N.D. Cal. Civil L.R. 3-4(c)(2): 12-point, footnotes included
     ("ilnd", 12, 11),  # N.D. Ill. L.R. 5.2: footnotes 11-point
     ("nyed", 12, 10),  # E.D.N.Y. Local Civ. R. 7.1(b): footnotes may be 10-point
+    ("mnd", 13, 13),   # D. Minn.: 13-point type, as an order of the court recites the local rules
 ])
 def test_the_memorandum_and_the_notice_are_set_in_the_type_the_court_requires(builtin, court_id, body, notes):
     import io
