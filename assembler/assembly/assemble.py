@@ -11,6 +11,7 @@ from typing import Any
 
 from assembler import __version__
 from assembler.assembly.answer_facts import check_answer_facts
+from assembler.assembly.order_answers import order_problems, unused_answer_warnings
 from assembler.assembly.closing import (Caption, SignatureBlock, caption, counsel_signature, judge_signature,
                                        service_signature)
 from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
@@ -26,7 +27,7 @@ from assembler.library.courtrules import CourtRules, rules_for
 from assembler.library.courts import Court, court as find_court
 from assembler.library.coverage import missing_clause_problem
 from assembler.library.judgepractices import apply_practice
-from assembler.errors import AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
+from assembler.errors import AnswersError, AssemblerError, ClauseRenderError, FrozenVersionError, TemplateError
 from assembler.library.loading import Library
 from assembler.text.markup import WORD_COUNT, Paragraph, Run, parse_blocks
 from assembler.library.templates import Section, Slot, Template, all_templates, find_template
@@ -139,6 +140,10 @@ def assemble(
     context = build_context(answers, template.questions, court)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
+    problems = order_problems(template, answers, court)
+    if problems:
+        raise AnswersError(problems, source)
+    facts += unused_answer_warnings(template, answers, court)
     builder = _Builder(library, template, context, court, pins or {}, strict)
     builder.warnings.extend(practice + facts)
     builder.warnings.extend(represents_warnings(answers))

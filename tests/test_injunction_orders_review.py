@@ -1,0 +1,160 @@
+"""What an injunction order (pi-order, tro-order) may say across courts and party setups: email service on sellers
+in China where Smart Study binds and where it does not; whom a Schedule A order restrains; a TRO history that could
+have happened; and answers the chosen order does not use, said rather than dropped. Assertions are on the text a
+judge would read, or on the one-line refusal."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+
+import docx
+import pytest
+
+from assembler.assembly.assemble import assemble
+from assembler.errors import AnswersError
+from assembler.word.writer import render_docx
+from samples import example, order_answers, plain
+
+SCHEDULE_A = "The Partnerships and Unincorporated Associations Identified on Schedule A"
+SELLERS = [{"name": f"Seller {i} Trading Co.", "store": f"Store{i}", "marketplace": "AliExpress", "seller_id": f"ID{i}"}
+           for i in range(1, 4)]
+
+
+def schedule_answers(**changes) -> dict:
+    made = copy.deepcopy(example("ndil-schedule-a-tro.yaml"))
+    made["schedule_a"] = copy.deepcopy(SELLERS)
+    made.update(changes)
+    return made
+
+
+def text(builtin, template: str, answers: dict) -> str:
+    document = docx.Document(io.BytesIO(render_docx(assemble(builtin, template, answers))))
+    return plain("\n".join(p.text for p in document.paragraphs))
+
+
+def refusal(builtin, template: str, answers: dict) -> str:
+    with pytest.raises(AnswersError) as caught:
+        assemble(builtin, template, answers)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def paragraph(order: str, words: str) -> str:
+    return re.sub(r"^\d+\.\t", "", next(line for line in order.splitlines() if words in line))
+
+
+# --- 1. email service on sellers in China -------------------------------------------------------------------
+
+
+def test_email_service_on_sellers_in_china_is_refused_where_smart_study_binds(builtin):
+    for court in ("nysd", "nyed", "ctd", "vtd"):
+        message = refusal(builtin, "pi-order", schedule_answers(court=court, division=None, hague_ground="email_not_postal",
+                                                                forum_contacts="each Defendant shipped goods here"))
+        assert "'hague_ground': email_not_postal" in message and "Smart Study" in message and "binds" in message
+
+
+@pytest.mark.parametrize("court, district", [("njd", "District of New Jersey"), ("flsd", "Southern District of Florida"),
+                                             ("cacd", "Central District of California")])
+def test_outside_the_second_circuit_peanuts_is_the_northern_district_of_illinois_not_this_district(builtin, court, district):
+    order = text(builtin, "pi-order", schedule_answers(court=court, division=None, hague_ground="email_not_postal",
+                                                       forum_contacts="each Defendant shipped goods into the forum"))
+    service = paragraph(order, "Courts divide on whether that objection reaches email.")
+    assert ("The Court is persuaded by the decisions of the Northern District of Illinois holding that email is not a "
+            "postal channel") in service
+    assert "(following the majority view in the Northern District of Illinois," in service
+    assert "this District" not in service
+    assert "But see Smart Study" in service and "Those decisions do not bind this Court" in service
+
+
+def test_in_the_northern_district_of_illinois_the_order_follows_this_districts_decisions(builtin):
+    for template in ("tro-order", "pi-order"):
+        service = paragraph(text(builtin, template, schedule_answers(hague_ground="email_not_postal")),
+                            "Courts divide on whether that objection reaches email.")
+        assert "This Court follows the decisions of this District holding that email is not a postal channel" in service
+
+
+# --- 2. whom a Schedule A order restrains -------------------------------------------------------------------
+
+ACME = {"name": "Acme Widgets LLC", "short_name": "Acme", "kind": "llc"}
+COLLECTIVE = {"name": SCHEDULE_A, "short_name": "Defendants", "kind": "other"}
+
+
+@pytest.mark.parametrize("enjoined", [["Acme"], ["Acme", "Defendants"], None])
+@pytest.mark.parametrize("template", ["pi-order", "tro-order"])
+def test_a_schedule_a_order_restrains_only_the_schedule_a_sellers_and_refuses_a_named_defendant(builtin, template,
+                                                                                               enjoined):
+    message = refusal(builtin, template, schedule_answers(defendants=[ACME, COLLECTIVE], enjoined=enjoined))
+    assert "'enjoined': Acme is not among the sellers identified in Schedule A" in message
+
+
+def test_a_schedule_a_order_against_the_collective_alone_restrains_defendants_as_schedule_a_defines_them(builtin):
+    order = text(builtin, "pi-order", schedule_answers(defendants=[ACME, COLLECTIVE], enjoined=["Defendants"]))
+    decree = order.split("PRELIMINARY INJUNCTION\n", 1)[1]
+    assert '"Defendants" in this Order are the persons and entities identified in Schedule A' in decree
+    assert "Defendants, and the other persons this Order binds, are restrained from" in decree
+    assert "Acme" not in order.split("FINDINGS OF FACT", 1)[1].split("SCHEDULE A")[0]
+
+
+def test_a_schedule_annexed_to_an_order_against_named_defendants_only_is_refused(builtin):
+    sellers = [{"name": "Seller One", "marketplace": "Amazon"}]
+    message = refusal(builtin, "pi-order", order_answers(enjoined=["ABBC"], schedule_a=sellers))
+    assert "'schedule_a' lists sellers, but no enjoined defendant is the sellers identified on Schedule A" in message
+
+
+def test_named_defendants_and_the_schedule_a_sellers_are_both_restrained_outside_the_schedule_a_provisions(builtin):
+    answers = order_answers(defendants=[ACME, COLLECTIVE], enjoined=None, schedule_a=copy.deepcopy(SELLERS),
+                            forum_contacts="each Defendant sold goods to New York buyers")
+    order = text(builtin, "pi-order", answers)
+    assert "Acme and Defendants are enjoined from using in commerce" in order
+    assert "Defendants, as this Order uses that term, are the three defendants identified" in order
+
+
+# --- 6. the TRO's history -----------------------------------------------------------------------------------
+
+
+def test_a_tro_that_expired_before_the_hearing_is_never_continued(builtin):
+    message = refusal(builtin, "pi-order", schedule_answers(tro_extended_on=None, hearing_date="2026-12-22"))
+    assert "'hearing_date' (2026-12-22) is after the TRO expired on 2026-12-15" in message
+    assert "'tro_extended_on'" in message
+    # extended for a like period, it runs to December 29
+    order = text(builtin, "pi-order", schedule_answers(tro_extended_on="2026-12-14", hearing_date="2026-12-22"))
+    assert "on December 14, 2026" in order
+    assert "'hearing_date'" in refusal(builtin, "pi-order", schedule_answers(tro_extended_on="2026-12-14",
+                                                                              hearing_date="2026-12-30"))
+
+
+def test_tro_dates_that_could_not_have_happened_are_refused_naming_each_answer(builtin):
+    message = refusal(builtin, "pi-order", schedule_answers(tro_extended_on="2026-11-20", tro_served_on="2026-11-01",
+                                                            hearing_date="2026-11-15"))
+    assert "'tro_extended_on' (2026-11-20) is not after 'tro_date' (2026-12-01)" in message
+    assert "'tro_served_on' (2026-11-01) is before 'tro_date' (2026-12-01)" in message
+    assert "'hearing_date' (2026-11-15) is before 'tro_date' (2026-12-01)" in message
+    late = refusal(builtin, "pi-order", schedule_answers(tro_extended_on="2026-12-20"))
+    assert "'tro_extended_on' (2026-12-20) is after the TRO entered on 2026-12-01 for 14 days" in late
+
+
+def test_a_defendant_said_to_have_opposed_must_be_a_defendant_or_a_listed_seller(builtin):
+    message = refusal(builtin, "pi-order", schedule_answers(tro_opposed_by=["Nobody Co."]))
+    assert "'tro_opposed_by': Nobody Co. is not a defendant or a seller in Schedule A" in message
+    order = text(builtin, "pi-order", schedule_answers(tro_opposed_by=["Store2"]))
+    assert "Store2 appeared and opposed the motion for a preliminary injunction" in order
+
+
+# --- 3. answers the order does not use are said, not dropped ------------------------------------------------
+
+
+def test_answers_the_chosen_order_does_not_use_are_warned_and_kept_in_the_manifest(builtin):
+    polaroid = assemble(builtin, "pi-order", order_answers(court="mad", polaroid_strength="the mark is strong",
+                                                           forum_contacts="the defendants sold to Massachusetts buyers"))
+    assert any("'polaroid_strength'" in w and "Second Circuit's" in w and "District of Massachusetts" in w
+               for w in polaroid.warnings)
+    history = assemble(builtin, "pi-order", order_answers(tro_opposed_by=["ABBC"]))
+    assert any(w.startswith("answer 'tro_opposed_by' is not used") for w in history.warnings)
+    schedule = assemble(builtin, "pi-order", schedule_answers(false_statements=["that the goods are genuine"]))
+    assert any(w.startswith("answer 'false_statements' is not used") for w in schedule.warnings)
+    # the TRO's own answers file carries the history the later injunction recites: no warning for it there
+    tro = assemble(builtin, "tro-order", schedule_answers())
+    assert not any("is not used" in w for w in tro.warnings)
