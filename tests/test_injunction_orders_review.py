@@ -158,3 +158,62 @@ def test_answers_the_chosen_order_does_not_use_are_warned_and_kept_in_the_manife
     # the TRO's own answers file carries the history the later injunction recites: no warning for it there
     tro = assemble(builtin, "tro-order", schedule_answers())
     assert not any("is not used" in w for w in tro.warnings)
+
+
+# --- 3 and 4. the Seventh Circuit findings say what the answers say, in agreement with the parties --------------
+
+ROE = {"name": "Jane Q. Roe", "short_name": "Roe", "kind": "individual", "pronoun": "she"}
+DESIGNER = {"name": "Dana Designer", "short_name": "Designer", "kind": "individual", "pronoun": "she"}
+
+
+def ilnd_order(**changes) -> dict:
+    answers = order_answers(court="ilnd", defendants=[ROE], forum_contacts="Roe sold goods to Illinois residents "
+                            "through her website", confusion_findings=[])
+    answers.update(changes)
+    for name in ("polaroid_strength", "polaroid_similarity", "polaroid_bad_faith"):
+        answers.pop(name, None)
+    return answers
+
+
+def test_a_restraint_of_false_statements_in_the_seventh_circuit_rests_on_a_section_1125a_finding(builtin):
+    order = text(builtin, "pi-order", ilnd_order(false_statements=["that its coin is issued by Alibaba"]))
+    finding = paragraph(order, "also likely to succeed on its claim under 15 U.S.C. § 1125(a)(1)(A)")
+    assert "The record shows that Roe has represented, in advertising or promotion directed to persons in the United " \
+           "States, that its coin is issued by Alibaba." in finding
+    assert "Roe is enjoined from stating or implying" in order
+    assert "1125(a)" not in text(builtin, "pi-order", ilnd_order(false_statements=[]))
+
+
+def test_the_seventh_circuit_confusion_finding_states_only_what_is_answered(builtin):
+    bare = paragraph(text(builtin, "pi-order", ilnd_order()), "likelihood of confusion is judged")
+    assert "Alibaba is likely to succeed on its claim of trademark infringement under 15 U.S.C." in bare
+    for unanswered in ("counterfeiting", "identical", "same kind of goods"):
+        assert unanswered not in bare, unanswered
+    assert bare.endswith("On the use described above, the Court finds that confusion is likely.")
+    found = paragraph(text(builtin, "pi-order", ilnd_order(confusion_findings=["the marks are identical",
+                                                                              "both are sold online"])),
+                      "likelihood of confusion is judged")
+    assert "The record shows that the marks are identical and both are sold online. On those findings" in found
+    tro = text(builtin, "tro-order", schedule_answers(plaintiffs=[DESIGNER]))
+    counterfeit = paragraph(tro, "likelihood of confusion is judged")
+    assert "Designer is likely to succeed on her claim of trademark infringement and counterfeiting" in counterfeit
+
+
+def test_no_adequate_remedy_agrees_with_the_enjoined_and_says_anonymous_stores_only_of_schedule_a_sellers(builtin):
+    one = paragraph(text(builtin, "pi-order", ilnd_order()), "no adequate remedy at law")
+    assert one == ("Alibaba has no adequate remedy at law. The injury that sales by Roe do to the goodwill of the "
+                   "ALIBABA Marks, and to the control Alibaba has over the quality of goods sold under them, cannot "
+                   "be measured or made good by damages.")
+    sellers = paragraph(text(builtin, "tro-order", schedule_answers()), "no adequate remedy at law")
+    assert "Defendants sell through online stores that can be closed, renamed and reopened at will" in sellers
+
+
+def test_the_nba_properties_reasoning_about_online_sellers_is_for_schedule_a_orders_only(builtin):
+    named = paragraph(text(builtin, "pi-order", ilnd_order()), "likely has personal jurisdiction")
+    assert "NBA Props." not in named and "sets up its online store" not in named
+    assert "See Curry v. Revolution Labs., LLC, 949 F.3d 385, 398 (7th Cir. 2020). The record shows that Roe sold" in named
+    for template in ("tro-order", "pi-order"):
+        sellers = paragraph(text(builtin, template, schedule_answers()), "likely has personal jurisdiction")
+        assert "See NBA Props., Inc. v. HANWJH, 46 F.4th 614 (7th Cir. 2022)." in sellers
+    subject = paragraph(text(builtin, "tro-order", schedule_answers()), "subject-matter jurisdiction")
+    assert subject.endswith("under 15 U.S.C. § 1121(a) and 28 U.S.C. §§ 1331, 1338(a).")
