@@ -101,7 +101,7 @@ def test_a_schedule_a_order_against_the_collective_alone_restrains_defendants_as
 def test_a_schedule_annexed_to_an_order_against_named_defendants_only_is_refused(builtin):
     sellers = [{"name": "Seller One", "marketplace": "Amazon"}]
     message = refusal(builtin, "pi-order", order_answers(enjoined=["ABBC"], schedule_a=sellers))
-    assert "'schedule_a' lists sellers, but no enjoined defendant is the sellers identified on Schedule A" in message
+    assert "'schedule_a' lists Seller One, but no enjoined defendant is the sellers identified on Schedule A" in message
 
 
 def test_named_defendants_and_the_schedule_a_sellers_are_both_restrained_outside_the_schedule_a_provisions(builtin):
@@ -217,3 +217,33 @@ def test_the_nba_properties_reasoning_about_online_sellers_is_for_schedule_a_ord
         assert "See NBA Props., Inc. v. HANWJH, 46 F.4th 614 (7th Cir. 2022)." in sellers
     subject = paragraph(text(builtin, "tro-order", schedule_answers()), "subject-matter jurisdiction")
     assert subject.endswith("under 15 U.S.C. § 1121(a) and 28 U.S.C. §§ 1331, 1338(a).")
+
+
+# --- 5. recitals say only what the answers say ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("court", ["flsd", "nysd", "ilnd"])
+def test_the_recitals_mention_opposition_and_notice_only_when_answered(builtin, court):
+    answers = order_answers(court=court, supporting_papers=[], notice_date=None, notice_method=None,
+                            forum_contacts="the defendants sold goods to buyers in the forum")
+    draft = assemble(builtin, "pi-order", answers)
+    order = text(builtin, "pi-order", answers)
+    recital = paragraph(order, "This matter is before the Court")
+    assert "The Court has considered the motion and the papers submitted in support of it." in recital
+    for unanswered in ("in opposition", "given notice"):
+        assert unanswered not in recital, unanswered
+    assert any("'notice_date' or 'notice_method'" in w and "65(a)(1)" in w for w in draft.warnings)
+    noticed = paragraph(text(builtin, "pi-order", {**answers, "notice_date": "2026-11-20", "notice_method": "email"}),
+                        "This matter is before the Court")
+    assert ("and Abbas were given notice of the motion by email on November 20, 2026, as Fed. R. Civ. P. 65(a)(1) "
+            "requires.") in noticed
+
+
+def test_a_converting_order_recites_opposition_papers_only_when_a_defendant_opposed(builtin):
+    quiet = paragraph(text(builtin, "pi-order", schedule_answers(notice_date=None, notice_method=None)),
+                      "This matter is before the Court")
+    assert "in opposition" not in quiet and "given notice" not in quiet
+    opposed = paragraph(text(builtin, "pi-order", schedule_answers(tro_opposed_by=["Store1"])),
+                        "This matter is before the Court")
+    assert "the papers submitted in support of and in opposition to it, and the arguments of counsel at" in opposed
+    assert "Defendants were given notice of the motion by email to the addresses" in opposed

@@ -80,10 +80,14 @@ def _party_problems(template: Template, answers: dict[str, Any]) -> list[str]:
             return ["'enjoined': a Schedule A order restrains the sellers identified in Schedule A, but no enjoined "
                     "defendant is they (a defendant named as \"... Identified on Schedule A\")"]
         return []
-    if answers.get("schedule_a") and not sellers:
-        return ["'schedule_a' lists sellers, but no enjoined defendant is the sellers identified on Schedule A, so "
-                "the order would restrain no one it lists; add that defendant to 'defendants' (and 'enjoined'), or "
-                "leave 'schedule_a' out"]
+    names = {str(d.get(k)) for d in enjoined for k in ("name", "short_name") if d.get(k)}
+    strangers = [str(s.get("name")) for s in answers.get("schedule_a") or [] if isinstance(s, dict)
+                 and str(s.get("name")) not in names]
+    if strangers and not sellers:
+        return [f"'schedule_a' lists {strangers[0]}" + (f" and {len(strangers) - 1} other seller(s)" if len(strangers) > 1
+                else "") + ", but no enjoined defendant is the sellers identified on Schedule A, so the order would "
+                "annex sellers it does not restrain; add that defendant to 'defendants' (and 'enjoined'), or leave "
+                "'schedule_a' out"]
     return []
 
 
@@ -179,4 +183,7 @@ def unused_answer_warnings(template: Template, answers: dict[str, Any], court: C
         else:
             continue
         warnings.append(f"answer '{name}' is not used: {why}; the order says nothing of it")
+    if template.id == "pi-order" and not (_given(answers.get("notice_date")) or _given(answers.get("notice_method"))):
+        warnings.append("no 'notice_date' or 'notice_method': the order does not recite that the defendants were given "
+                        "notice of the motion, which Fed. R. Civ. P. 65(a)(1) requires; answer them to recite it")
     return warnings
