@@ -247,3 +247,19 @@ def test_a_converting_order_recites_opposition_papers_only_when_a_defendant_oppo
                         "This matter is before the Court")
     assert "the papers submitted in support of and in opposition to it, and the arguments of counsel at" in opposed
     assert "Defendants were given notice of the motion by email to the addresses" in opposed
+
+
+# --- 7. the reason for sealing fits the stage -----------------------------------------------------------------
+
+
+def test_only_the_ex_parte_tro_seals_so_that_defendants_do_not_learn_of_the_restraints(builtin):
+    tro = paragraph(text(builtin, "tro-order", schedule_answers()), "shall remain under seal until")
+    assert "so that Defendants do not learn of the restraints before Third Party Providers have acted on them" in tro
+    after_service = paragraph(text(builtin, "pi-order", schedule_answers(tro_schedule_unsealed=False)),
+                              "shall remain under seal until")
+    assert ("which were filed under seal with the motion for a temporary restraining order, shall remain under seal "
+            "until proof is filed that the Third Party Providers have received notice of this Order; the Clerk shall "
+            "then unseal them without further order.") in after_service
+    no_tro = paragraph(text(builtin, "pi-order", schedule_answers(tro_date=None)), "shall remain under seal until")
+    for order in (after_service, no_tro):
+        assert "do not learn" not in order
