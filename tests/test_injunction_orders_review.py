@@ -263,3 +263,19 @@ def test_only_the_ex_parte_tro_seals_so_that_defendants_do_not_learn_of_the_rest
     no_tro = paragraph(text(builtin, "pi-order", schedule_answers(tro_date=None)), "shall remain under seal until")
     for order in (after_service, no_tro):
         assert "do not learn" not in order
+
+
+# --- 8. the balance of hardships rests on authority the court follows ----------------------------------------
+
+
+@pytest.mark.parametrize("court", ["mad", "cacd", "flsd", "njd"])
+def test_outside_the_second_circuit_the_balance_of_hardships_cites_winter_not_wpix(builtin, court):
+    order = text(builtin, "pi-order", order_answers(court=court, forum_contacts="the defendants sold to buyers here"))
+    balance = paragraph(order, "The balance of hardships tips in favor of Alibaba.")
+    assert "See Winter, 555 U.S. at 24." in balance and "WPIX" not in order
+    assert "the loss of sales of infringing goods is not a hardship the Court weighs in their favor." in balance
+
+
+def test_in_the_second_circuit_the_balance_of_hardships_cites_wpix(builtin):
+    balance = paragraph(text(builtin, "pi-order", order_answers()), "The balance of hardships tips in favor of Alibaba.")
+    assert "See WPIX, Inc. v. ivi, Inc., 691 F.3d 275, 287 (2d Cir. 2012)." in balance
