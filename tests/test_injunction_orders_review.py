@@ -279,3 +279,24 @@ def test_outside_the_second_circuit_the_balance_of_hardships_cites_winter_not_wp
 def test_in_the_second_circuit_the_balance_of_hardships_cites_wpix(builtin):
     balance = paragraph(text(builtin, "pi-order", order_answers()), "The balance of hardships tips in favor of Alibaba.")
     assert "See WPIX, Inc. v. ivi, Inc., 691 F.3d 275, 287 (2d Cir. 2012)." in balance
+
+
+# --- 9. Schedule A restraints: specific acts, U.S. commerce, either plaintiff's goods -------------------------
+
+TWO_PLAINTIFFS = [{"name": "Brand One, Inc.", "short_name": "Brand One", "kind": "corporation"},
+                  {"name": "Brand Two LLC", "short_name": "Brand Two", "kind": "llc"}]
+
+
+@pytest.mark.parametrize("template", ["tro-order", "pi-order"])
+def test_schedule_a_restraints_name_the_acts_reach_us_commerce_only_and_take_either_plaintiffs_goods(builtin, template):
+    order = text(builtin, template, schedule_answers(plaintiffs=TWO_PLAINTIFFS))
+    restraint = paragraph(order, "are restrained from:")
+    assert "further infringing" not in restraint and "damaging the goodwill" not in restraint
+    assert "any product that is not a genuine product of Brand One or Brand Two" in restraint
+    assert "Brand One and Brand Two" not in restraint
+    assert ("This paragraph reaches only conduct in commerce in the United States, including the advertising, offering "
+            "or sale of products to purchasers located in the United States through any online marketplace or "
+            "website; it does not reach conduct occurring wholly outside the United States. See Abitron Austria GmbH "
+            "v. Hetronic Int'l, Inc., 600 U.S. 412, 428 (2023).") in restraint
+    one = paragraph(text(builtin, template, schedule_answers()), "are restrained from:")
+    assert "any product that is not a genuine product of Example Brands or is not authorized by Example Brands" in one

@@ -124,7 +124,7 @@ TRO_PROVISIONS = [
     "Fed. R. Civ. P. 65(b)(1)(A) requires, that immediate and irreparable injury",
     "Fed. R. Civ. P. 65(b)(1)(B) requires, Signing Attorney",
     '"Defendants" in this Order are the persons and entities identified in Schedule A',
-    "(e) manufacturing, shipping, delivering, holding for sale",
+    "(d) manufacturing, shipping, delivering, holding for sale",
     "EXAMPLE (U.S. Reg. No. 1,234,567); EXAMPLE STAR DESIGN (U.S. Reg. No. 2,345,678)",
     "is in active concert or participation with Defendants",
     "Within 7 days after receiving actual notice of this Order, each Third Party Provider shall disable",
