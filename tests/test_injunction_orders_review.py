@@ -300,3 +300,48 @@ def test_schedule_a_restraints_name_the_acts_reach_us_commerce_only_and_take_eit
             "v. Hetronic Int'l, Inc., 600 U.S. 412, 428 (2023).") in restraint
     one = paragraph(text(builtin, template, schedule_answers()), "are restrained from:")
     assert "any product that is not a genuine product of Example Brands or is not authorized by Example Brands" in one
+
+
+# --- 12. check: each Rule 65 rule found where it is broken and nowhere else -----------------------------------
+
+from test_schedule_a import broken, drop, retype  # noqa: E402  (editing a rendered order as a user would)
+
+
+def _findings(builtin, path) -> list[str]:
+    from assembler.checks.check import check_draft
+
+    return [str(f) for f in check_draft(builtin, path, template_id="tro-order", layout=False).findings]
+
+
+@pytest.fixture(scope="module")
+def not_party_tro(builtin, tmp_path_factory):
+    from assembler.api import render_document
+
+    out = tmp_path_factory.mktemp("notparty") / "tro.docx"
+    render_document(builtin, "tro-order", schedule_answers(hague_ground="not_party"), out)
+    return out
+
+
+def test_a_service_paragraph_naming_an_agreement_that_binds_the_united_states_binds_no_marketplace(builtin,
+                                                                                                    not_party_tro):
+    from assembler.api import render_document
+
+    assert _findings(builtin, not_party_tro) == []
+    for template in ("pi-order", "tro-order"):
+        out = not_party_tro.parent / f"{template}-2.docx"
+        render_document(builtin, template, schedule_answers(hague_ground="not_party"), out)
+        assert _findings(builtin, out) == [], template
+
+
+def test_an_order_without_its_security_paragraph_is_found_though_it_cites_alliance_bond_fund(builtin, not_party_tro,
+                                                                                             tmp_path):
+    found = _findings(builtin, broken(not_party_tro, tmp_path, drop("Fed. R. Civ. P. 65(c), Example Brands shall")))
+    assert found == ["Fed. R. Civ. P. 65(c): no security is required of the movant"]
+
+
+def test_persons_bound_beyond_rule_65d2_are_found_though_the_paragraph_names_active_concert(builtin, not_party_tro,
+                                                                                            tmp_path):
+    edit = retype("this Order binds only the following persons", "with anyone described in (a) or (b).",
+                  "with anyone described in (a) or (b); and (d) all other persons having knowledge of this Order.")
+    found = _findings(builtin, broken(not_party_tro, tmp_path, edit))
+    assert len(found) == 1 and found[0].startswith('Fed. R. Civ. P. 65(d)(2): binds "all other persons"'), found
