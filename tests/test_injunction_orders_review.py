@@ -345,3 +345,17 @@ def test_persons_bound_beyond_rule_65d2_are_found_though_the_paragraph_names_act
                   "with anyone described in (a) or (b); and (d) all other persons having knowledge of this Order.")
     found = _findings(builtin, broken(not_party_tro, tmp_path, edit))
     assert len(found) == 1 and found[0].startswith('Fed. R. Civ. P. 65(d)(2): binds "all other persons"'), found
+
+
+# --- 10. the TRO's Rule 65(b)(1)(A) finding comes from answers, never from defaults ---------------------------
+
+
+def test_a_tro_without_the_rule_65b1a_facts_is_refused_naming_them(builtin):
+    answers = schedule_answers()
+    answers.pop("tro_evidence")
+    answers.pop("notice_reasons")
+    message = refusal(builtin, "tro-order", answers)
+    assert "'tro_evidence' is missing" in message and "'notice_reasons' is missing" in message
+    finding = paragraph(text(builtin, "tro-order", schedule_answers()), "The Court issues this Order without notice")
+    assert ("Specific facts in the Declaration of the Plaintiff's investigator and the records of the test purchases and "
+            "the store listings attached to it clearly show") in finding
