@@ -359,3 +359,32 @@ def test_a_tro_without_the_rule_65b1a_facts_is_refused_naming_them(builtin):
     finding = paragraph(text(builtin, "tro-order", schedule_answers()), "The Court issues this Order without notice")
     assert ("Specific facts in the Declaration of the Plaintiff's investigator and the records of the test purchases and "
             "the store listings attached to it clearly show") in finding
+
+
+# --- 11. citation form and drafting --------------------------------------------------------------------------
+
+
+def test_the_converting_order_reads_as_a_filed_order(builtin):
+    order = text(builtin, "pi-order", schedule_answers())
+    recital = paragraph(order, "This matter is before the Court")
+    assert ('for a preliminary injunction against the Partnerships and Unincorporated Associations Identified on '
+            'Schedule A ("Defendants") under') in recital
+    history = paragraph(order, "the Court entered a temporary restraining order")
+    assert "and on December 14, 2026, it extended that order for good cause" in history
+    assert "on or before December 4, 2026, by email" in history
+    assert "28 U.S.C. §§ 1331, 1338(a)" in order and "28 U.S.C. § 1331 and" not in order
+    # one paragraph on moving to dissolve or modify, with the days' notice
+    assert order.count("move to dissolve or modify") == 1
+    assert "may appear and move to dissolve or modify it on 2 days' notice to Example Brands" in order
+    assert paragraph(order, "This Order remains in effect").endswith("until final judgment in this action or further "
+                                                                     "order of the Court.")
+    named = text(builtin, "pi-order", order_answers())
+    assert paragraph(named, "This Order remains in effect").endswith("Any party may move to dissolve or modify it on notice.")
+
+
+def test_the_tro_introduces_the_plaintiffs_by_full_name_and_cites_water_splash_to_the_us_reports(builtin):
+    tro = text(builtin, "tro-order", schedule_answers(plaintiffs=TWO_PLAINTIFFS, hague_ground="email_not_postal"))
+    assert paragraph(tro, "This matter is before the Court").startswith(
+        'This matter is before the Court on the motion of Plaintiffs Brand One, Inc. ("Brand One") and Brand Two LLC '
+        '("Brand Two") under Fed. R. Civ. P. 65(b)')
+    assert "see Water Splash, Inc. v. Menon, 581 U.S. 271 (2017)," in tro

@@ -172,8 +172,8 @@ def test_the_pi_order_converting_the_tro_for_500_sellers(builtin, tmp_path, five
     body, schedule = body_and_schedule(tmp_path / "pi.docx")
     for provision in [
         "On December 1, 2026, the Court entered a temporary restraining order against Defendants, and on "
-        "December 14, 2026 it extended that order for good cause",
-        "on or before December 4, 2026 by email under Fed. R. Civ. P. 4(f)(3)",
+        "December 14, 2026, it extended that order for good cause",
+        "on or before December 4, 2026, by email under Fed. R. Civ. P. 4(f)(3)",
         "No Defendant has appeared or opposed the motion for a preliminary injunction.",
         "the motion and the papers submitted in support of it, and the arguments of counsel for Example Brands",
         "The $10,000.00 security that Example Brands posted under the temporary restraining order shall remain "
