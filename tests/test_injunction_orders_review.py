@@ -388,3 +388,13 @@ def test_the_tro_introduces_the_plaintiffs_by_full_name_and_cites_water_splash_t
         'This matter is before the Court on the motion of Plaintiffs Brand One, Inc. ("Brand One") and Brand Two LLC '
         '("Brand Two") under Fed. R. Civ. P. 65(b)')
     assert "see Water Splash, Inc. v. Menon, 581 U.S. 271 (2017)," in tro
+
+
+@pytest.mark.parametrize("court", ["ilnd", "njd"])
+def test_a_schedule_a_order_finds_no_false_statements_it_does_not_restrain_and_says_so(builtin, court):
+    answers = schedule_answers(court=court, false_statements=["that the goods are genuine"])
+    if court != "ilnd":
+        answers["division"] = None
+    draft = assemble(builtin, "pi-order", answers)
+    assert "1125(a)" not in draft.plain_text() and "that the goods are genuine" not in draft.plain_text()
+    assert any(w.startswith("answer 'false_statements' is not used") for w in draft.warnings)
