@@ -43,6 +43,11 @@ def everything(court: str) -> dict[str, Any]:
                    registered_in_forum=False, schedule_a=[{"name": "Seller One", "marketplace": "Amazon"}],
                    false_statements=["that its goods are made by the plaintiff"],
                    confusion_findings=["the marks are identical"])
+    # the Schedule A orders restrain the sellers the annexed schedule lists, and only them
+    answers["defendants"] = answers["defendants"] + [{
+        "name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
+        "short_name": "Schedule A Defendants", "kind": "other"}]
+    answers["enjoined"] = ["Schedule A Defendants"]
     return answers
 
 
