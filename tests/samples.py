@@ -37,6 +37,19 @@ def order_answers(court: str = "nysd", **changes: Any) -> dict[str, Any]:
     return answers
 
 
+SCHEDULE_A_DEFENDANT = {"name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
+                        "short_name": "Schedule A Defendants", "kind": "other"}
+
+
+def sellers_order_answers(court: str, sellers: list[dict[str, Any]]) -> dict[str, Any]:
+    """The order's answers with the sellers listed in Schedule A sued and enjoined as one Schedule A defendant
+    (an order annexes only sellers it restrains)."""
+    answers = order_answers(court=court, schedule_a=sellers)
+    answers["defendants"] = answers["defendants"] + [copy.deepcopy(SCHEDULE_A_DEFENDANT)]
+    answers["enjoined"] = [SCHEDULE_A_DEFENDANT["short_name"]]
+    return answers
+
+
 def everything(court: str) -> dict[str, Any]:
     """Motion and order answers together, so any clause can render."""
     answers = motion_answers(court)
@@ -49,6 +62,9 @@ def everything(court: str) -> dict[str, Any]:
                    registered_in_forum=False, schedule_a=[{"name": "Seller One", "marketplace": "Amazon"}],
                    false_statements=["that its goods are made by the plaintiff"],
                    confusion_findings=["the marks are identical"])
+    # the Schedule A orders restrain the sellers the annexed schedule lists, and only them
+    answers["defendants"] = answers["defendants"] + [copy.deepcopy(SCHEDULE_A_DEFENDANT)]
+    answers["enjoined"] = [SCHEDULE_A_DEFENDANT["short_name"]]
     return answers
 
 

@@ -200,6 +200,9 @@ HOSTILE = st.one_of(
 @given(where=st.sampled_from(sorted(ORDER_TEXT)), typed=HOSTILE)
 def test_any_text_answer_renders_exactly_as_typed_or_is_refused_in_one_line(builtin, where, typed):
     answers = order_answers(schedule_a=[{"name": "Seller", "marketplace": "Amazon"}])
+    # the sellers are a party the order restrains, as an annexed Schedule A requires
+    answers["defendants"].append({"name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
+                                  "short_name": "Schedule A Defendants", "kind": "other"})
     ORDER_TEXT[where](answers, typed)
     try:
         draft = assemble(builtin, "pi-order", answers)

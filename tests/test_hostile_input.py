@@ -101,8 +101,10 @@ CASES = [
          ["Ma is an individual domiciled in Hangzhou, China", "paradigm forum for general jurisdiction is the "
           "individual's domicile"],
          ["Ma\"), an entity", "Ma is neither organized under the laws of Missouri nor headquartered there"]),
-    Case("Q3", "Schedule A sellers counted in words", ORDER, _set("schedule_a", [
-        {"name": "Seller One", "marketplace": "Amazon"}, {"name": "Seller Two", "marketplace": "eBay"}]), "render",
+    Case("Q3", "Schedule A sellers counted in words", ORDER, lambda a: a.update(schedule_a=[
+        {"name": "Seller One", "marketplace": "Amazon"}, {"name": "Seller Two", "marketplace": "eBay"}],
+        defendants=a["defendants"] + [{"name": "The Partnerships and Unincorporated Associations Identified on "
+                                       "Schedule A", "short_name": "Schedule A Defendants", "kind": "other"}]), "render",
          ["the two defendants identified by name, online store and marketplace in Schedule A"], ["the 2 defendants"]),
     # Q4: "Id." and signals mid-sentence
     Case("Q4", "no capital Id. or See mid-sentence (E.D. Mo.)", MEMO, lambda a: None, "render", ["Id. at"],

@@ -14,7 +14,7 @@ import pytest
 
 from assembler.api import render_document
 from conftest import require_layout_tools, to_pdf
-from samples import motion_answers, order_answers
+from samples import motion_answers, order_answers, sellers_order_answers
 
 DOCUMENTS = {
     "rule-12b2-motion": motion_answers,
@@ -33,7 +33,7 @@ def laid_out(builtin, tmp_path_factory):
     drafts = [render_document(builtin, t, make(), folder / f"{t}.docx").docx_path for t, make in DOCUMENTS.items()]
     sellers = [{"name": f"Seller {n} Trading Co.", "store": f"store-{n}", "marketplace": "AliExpress",
                 "url": f"https://example.com/store/{n}"} for n in range(1, 121)]
-    drafts.append(render_document(builtin, "pi-order", order_answers(court="ilnd", schedule_a=sellers),
+    drafts.append(render_document(builtin, "pi-order", sellers_order_answers("ilnd", sellers),
                                   folder / "ilnd-order.docx").docx_path)
     profile = tmp_path_factory.mktemp("lo-profile")
     to_pdf(folder, profile, *drafts)

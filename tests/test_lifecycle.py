@@ -21,7 +21,7 @@ from assembler.library.loading import BUILTIN_ROOT
 from conftest import require_layout_tools, to_pdf
 from samples import EXAMPLES, plain
 
-CLAUSE = "pi-duration"  # a built-in clause still at its first version, so the firm's change is 1.1.0
+CLAUSE = "pi-duration"  # a built-in clause at its second version (1.1.0), so the firm's change is 1.2.0
 BUILTIN_FILE = BUILTIN_ROOT / "clauses" / "injunction-language" / f"{CLAUSE}.yaml"
 ORDER = EXAMPLES / "alibabacoin-pi-order.yaml"
 OLD_WORDS = "may move to dissolve or modify it on notice"
@@ -64,9 +64,9 @@ def text_of(path: Path) -> str:
 def propose_and_approve(cli, firm) -> None:
     code, out, err = cli("clauses", "new-version", CLAUSE, "--note", "Two days' notice to modify")
     assert code == 0, err
-    assert f"{CLAUSE}@1.1.0 (draft)" in out and str(firm_file(firm)) in out
-    edit_draft(firm, "1.1.0", OLD_WORDS, NEW_WORDS)
-    code, out, err = cli("clauses", "approve", f"{CLAUSE}@1.1.0", "--by", "Practice Group Leader")
+    assert f"{CLAUSE}@1.2.0 (draft)" in out and str(firm_file(firm)) in out
+    edit_draft(firm, "1.2.0", OLD_WORDS, NEW_WORDS)
+    code, out, err = cli("clauses", "approve", f"{CLAUSE}@1.2.0", "--by", "Practice Group Leader")
     assert code == 0, err
 
 
@@ -80,25 +80,25 @@ def test_the_whole_lifecycle(cli, firm, tmp_path):
 
     code, out, _ = cli("outdated", tmp_path / "old.docx")
     assert code == 1
-    assert f"{CLAUSE}@1.0.0: newer approved version 1.1.0" in out and "Two days' notice to modify" in out
+    assert f"{CLAUSE}@1.1.0: newer approved version 1.2.0" in out and "Two days' notice to modify" in out
 
-    code, out, _ = cli("clauses", "diff", CLAUSE, "1.0.0", "1.1.0")
+    code, out, _ = cli("clauses", "diff", CLAUSE, "1.1.0", "1.2.0")
     assert code == 0 and re.search(r"\[-[^]]*" + DELETED + r"[^]]*-\]", out)
 
-    code, _, err = cli("clauses", "deprecate", f"{CLAUSE}@1.0.0", "--superseded-by", f"{CLAUSE}@1.1.0",
+    code, _, err = cli("clauses", "deprecate", f"{CLAUSE}@1.1.0", "--superseded-by", f"{CLAUSE}@1.2.0",
                        "--reason", "Certified checks are no longer accepted")
     assert code == 0, err
     code, out, _ = cli("clauses", "history", CLAUSE)
     assert "deprecated" in out and "Practice Group Leader" in out and "Certified checks" in out
 
     code, out, _ = cli("outdated", tmp_path / "old.docx")
-    assert code == 1 and "1.0.0 is deprecated, superseded by 1.1.0" in out
+    assert code == 1 and "1.1.0 is deprecated, superseded by 1.2.0" in out
 
     code, _, err = cli("reassemble", tmp_path / "old.docx", "--answers", ORDER, "-o", tmp_path / "same.docx")
     assert code == 0 and "deprecated" in err
     assert text_of(tmp_path / "same.docx") == text_of(tmp_path / "old.docx")
     same = yaml.safe_load((tmp_path / "same.assembly.yaml").read_text())
-    assert {"id": CLAUSE, "version": "1.0.0"}.items() <= next(c for c in same["clauses"] if c["id"] == CLAUSE).items()
+    assert {"id": CLAUSE, "version": "1.1.0"}.items() <= next(c for c in same["clauses"] if c["id"] == CLAUSE).items()
 
     code, _, err = cli("reassemble", tmp_path / "old.docx", "--answers", ORDER, "-o", tmp_path / "new.docx",
                        "--upgrade")
@@ -110,9 +110,9 @@ def test_the_whole_lifecycle(cli, firm, tmp_path):
 def test_a_pinned_deprecated_version_fails_under_strict(cli, firm, tmp_path):
     cli("render", "pi-order", "--answers", ORDER, "-o", tmp_path / "old.docx")
     propose_and_approve(cli, firm)
-    cli("clauses", "deprecate", f"{CLAUSE}@1.0.0", "--superseded-by", f"{CLAUSE}@1.1.0", "--reason", "replaced")
+    cli("clauses", "deprecate", f"{CLAUSE}@1.1.0", "--superseded-by", f"{CLAUSE}@1.2.0", "--reason", "replaced")
     code, _, err = cli("reassemble", tmp_path / "old.docx", "--answers", ORDER, "-o", tmp_path / "x.docx", "--strict")
-    assert code == 2 and f"{CLAUSE}@1.0.0" in err and "deprecated" in err
+    assert code == 2 and f"{CLAUSE}@1.1.0" in err and "deprecated" in err
     assert not (tmp_path / "x.docx").exists()
 
 
@@ -121,7 +121,7 @@ def test_an_approved_version_is_frozen(cli, firm):
     path = firm_file(firm)
     path.write_text(path.read_text().replace("two days' notice", "three days' notice"))
     code, _, err = cli("clauses", "verify")
-    assert code == 1 and f"{CLAUSE}@1.1.0 is approved and frozen" in err
+    assert code == 1 and f"{CLAUSE}@1.2.0 is approved and frozen" in err
 
 
 def test_the_built_in_library_is_never_changed_and_the_firm_file_is_a_reviewable_diff(cli, firm):
@@ -132,7 +132,7 @@ def test_the_built_in_library_is_never_changed_and_the_firm_file_is_a_reviewable
     firm_lines = firm_file(firm).read_text().splitlines()
     assert firm_lines[: len(builtin_lines)] == builtin_lines  # the history above is untouched, line for line
     added = firm_lines[len(builtin_lines):]
-    assert added[0] == "  - version: 1.1.0" and "    status: approved" in added
+    assert added[0] == "  - version: 1.2.0" and "    status: approved" in added
     assert "    approver: Practice Group Leader" in added and any(line.startswith("    hash: sha256:") for line in added)
 
 
@@ -144,7 +144,7 @@ def test_writing_an_unchanged_clause_file_reproduces_it_exactly(builtin):
 def test_the_redline_has_real_tracked_changes_with_author_and_date(cli, firm, tmp_path):
     propose_and_approve(cli, firm)
     out = tmp_path / "redline.docx"
-    code, stdout, err = cli("clauses", "diff", CLAUSE, "1.0.0", "1.1.0", "--docx", out)
+    code, stdout, err = cli("clauses", "diff", CLAUSE, "1.1.0", "1.2.0", "--docx", out)
     assert code == 0, err
     with zipfile.ZipFile(out) as package:
         body = etree.fromstring(package.read("word/document.xml"))
@@ -156,14 +156,14 @@ def test_the_redline_has_real_tracked_changes_with_author_and_date(cli, firm, tm
     for change in deleted + inserted:
         assert change.get(f"{W}author") == "Knowledge Management"
         assert change.get(f"{W}date").startswith("20")
-    assert cli("clauses", "diff", CLAUSE, "1.0.0", "1.1.0", "--docx", out)[0] == 2  # no overwrite without --force
+    assert cli("clauses", "diff", CLAUSE, "1.1.0", "1.2.0", "--docx", out)[0] == 2  # no overwrite without --force
 
 
 def test_the_redline_opens_in_libreoffice_with_the_changes_shown(cli, firm, tmp_path):
     require_layout_tools()
     propose_and_approve(cli, firm)
     out = tmp_path / "redline.docx"
-    cli("clauses", "diff", CLAUSE, "1.0.0", "1.1.0", "--docx", out)
+    cli("clauses", "diff", CLAUSE, "1.1.0", "1.2.0", "--docx", out)
     to_pdf(tmp_path, tmp_path / "profile", out)
     text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "redline.pdf"), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
@@ -178,14 +178,14 @@ def test_the_redline_opens_in_libreoffice_with_the_changes_shown(cli, firm, tmp_
         (("clauses", "new-version", CLAUSE, "--note", " "), "needs a change note"),
         (("clauses", "new-version", CLAUSE, "--version", "0.9.0", "--note", "x"), "not above the latest version"),
         (("clauses", "new-version", CLAUSE, "--version", "1.x", "--note", "x"), "not a semantic version"),
-        (("clauses", "approve", f"{CLAUSE}@1.0.0", "--by", "X"), "already approved"),
+        (("clauses", "approve", f"{CLAUSE}@1.1.0", "--by", "X"), "already approved"),
         (("clauses", "approve", f"{CLAUSE}@9.0.0", "--by", "X"), "has no version 9.0.0"),
         (("clauses", "approve", f"{CLAUSE}@^1", "--by", "X"), "name one exact version"),
-        (("clauses", "deprecate", f"{CLAUSE}@1.0.0", "--superseded-by", f"{CLAUSE}@2.0.0", "--reason", "r"),
+        (("clauses", "deprecate", f"{CLAUSE}@1.1.0", "--superseded-by", f"{CLAUSE}@2.0.0", "--reason", "r"),
          "unknown successor"),
-        (("clauses", "deprecate", f"{CLAUSE}@1.0.0", "--superseded-by", f"{CLAUSE}@1.0.0", "--reason", "r"),
+        (("clauses", "deprecate", f"{CLAUSE}@1.1.0", "--superseded-by", f"{CLAUSE}@1.1.0", "--reason", "r"),
          "cannot supersede itself"),
-        (("clauses", "diff", CLAUSE, "1.0.0", "3.0.0"), "has no version 3.0.0"),
+        (("clauses", "diff", CLAUSE, "1.1.0", "3.0.0"), "has no version 3.0.0"),
         (("outdated", "missing.docx"), "no assembly manifest beside missing.docx"),
     ],
 )
@@ -202,11 +202,11 @@ def test_a_second_draft_waits_for_the_first_and_a_draft_cannot_be_deprecated(cli
     assert cli("clauses", "new-version", CLAUSE, "--note", "first")[0] == 0
     before = firm_file(firm).read_bytes()
     code, _, err = cli("clauses", "new-version", CLAUSE, "--note", "second")
-    assert code == 2 and "already has draft 1.1.0" in err
-    code, _, err = cli("clauses", "deprecate", f"{CLAUSE}@1.1.0", "--superseded-by", f"{CLAUSE}@1.0.0",
+    assert code == 2 and "already has draft 1.2.0" in err
+    code, _, err = cli("clauses", "deprecate", f"{CLAUSE}@1.2.0", "--superseded-by", f"{CLAUSE}@1.1.0",
                        "--reason", "r")
     assert code == 2 and "only an approved version can be deprecated" in err
-    code, _, err = cli("clauses", "approve", f"{CLAUSE}@1.1.0", "--by", " ")
+    code, _, err = cli("clauses", "approve", f"{CLAUSE}@1.2.0", "--by", " ")
     assert code == 2 and "--by" in err
     assert firm_file(firm).read_bytes() == before
 

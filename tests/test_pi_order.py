@@ -13,6 +13,7 @@ from assembler.api import render_document
 from assembler.assembly.assemble import assemble
 from assembler.assembly.manifest import manifest_path
 from assembler.checks.check import check_draft
+from assembler.errors import AssemblerError
 from assembler.citing.citations import CitationFormatter
 from assembler.text.clausetext import render_text
 from assembler.text.markup import strip_markers
@@ -223,10 +224,9 @@ def test_security_service_and_report_follow_one_another(builtin, tmp_path):
 
 def test_schedule_a_defendants_are_those_listed(builtin, tmp_path):
     sellers = [{"name": "Seller One", "marketplace": "Amazon"}, {"name": "Seller Two", "marketplace": "eBay"}]
-    text = order_text(builtin, tmp_path, schedule_a=sellers)
-    assert "The defendants enjoined by this Order are Alibabacoin Foundation" in text
-    assert "and the two defendants identified by name, online store and marketplace in Schedule A" in text
-    assert "include each of" not in text
+    # sellers who are no party: the order would annex a schedule of people it does not restrain
+    with pytest.raises(AssemblerError, match="no enjoined defendant is the sellers identified on Schedule A"):
+        order_text(builtin, tmp_path, schedule_a=sellers)
     collective = order_text(builtin, tmp_path, court="ilnd", schedule_a=sellers, enjoined=None, defendants=[{
         "name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
         "short_name": "Defendants", "kind": "other"}], forum_contacts="Defendants sold goods to Illinois buyers")

@@ -124,7 +124,7 @@ TRO_PROVISIONS = [
     "Fed. R. Civ. P. 65(b)(1)(A) requires, that immediate and irreparable injury",
     "Fed. R. Civ. P. 65(b)(1)(B) requires, Signing Attorney",
     '"Defendants" in this Order are the persons and entities identified in Schedule A',
-    "(e) manufacturing, shipping, delivering, holding for sale",
+    "(d) manufacturing, shipping, delivering, holding for sale",
     "EXAMPLE (U.S. Reg. No. 1,234,567); EXAMPLE STAR DESIGN (U.S. Reg. No. 2,345,678)",
     "is in active concert or participation with Defendants",
     "Within 7 days after receiving actual notice of this Order, each Third Party Provider shall disable",
@@ -172,8 +172,8 @@ def test_the_pi_order_converting_the_tro_for_500_sellers(builtin, tmp_path, five
     body, schedule = body_and_schedule(tmp_path / "pi.docx")
     for provision in [
         "On December 1, 2026, the Court entered a temporary restraining order against Defendants, and on "
-        "December 14, 2026 it extended that order for good cause",
-        "on or before December 4, 2026 by email under Fed. R. Civ. P. 4(f)(3)",
+        "December 14, 2026, it extended that order for good cause",
+        "on or before December 4, 2026, by email under Fed. R. Civ. P. 4(f)(3)",
         "No Defendant has appeared or opposed the motion for a preliminary injunction.",
         "the motion and the papers submitted in support of it, and the arguments of counsel for Example Brands",
         "The $10,000.00 security that Example Brands posted under the temporary restraining order shall remain "

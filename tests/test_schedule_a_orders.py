@@ -133,8 +133,12 @@ def test_no_appearance_no_opposition_the_bond_posted_and_schedule_a_unsealed(bui
         assert contradiction not in order, contradiction
 
 
+NAMED_SELLERS = sellers(3) + [{"name": name, "marketplace": "eBay"} for name in ("Alpha Store", "Beta Shop", "Gamma Co.")]
+
+
 def test_a_defendant_who_opposed_and_one_who_appeared_are_named_and_no_one_else(builtin):
-    order = text_of(builtin, "pi-order", tro_opposed_by=["Alpha Store"], tro_appeared_by=["Beta Shop", "Gamma Co."])
+    order = text_of(builtin, "pi-order", tro_opposed_by=["Alpha Store"], tro_appeared_by=["Beta Shop", "Gamma Co."],
+                    schedule_a=NAMED_SELLERS)
     assert "the motion and the papers submitted in support of and in opposition to it, and the arguments of counsel at" in order
     assert ("Alpha Store appeared and opposed the motion for a preliminary injunction; Beta Shop and Gamma Co. appeared "
             "and did not oppose it; no other Defendant has appeared.") in order
@@ -143,7 +147,7 @@ def test_a_defendant_who_opposed_and_one_who_appeared_are_named_and_no_one_else(
 
 
 def test_a_defendant_who_appeared_without_opposing_leaves_no_opposition_papers(builtin):
-    order = text_of(builtin, "pi-order", tro_appeared_by=["Beta Shop"])
+    order = text_of(builtin, "pi-order", tro_appeared_by=["Beta Shop"], schedule_a=NAMED_SELLERS)
     assert "the motion and the papers submitted in support of it, and the arguments of counsel at the hearing" in order
     assert ("Beta Shop appeared and did not oppose the motion for a preliminary injunction; no other Defendant has "
             "appeared or opposed it.") in order

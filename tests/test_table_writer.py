@@ -20,7 +20,7 @@ from lxml import etree
 from assembler.api import render_document
 from assembler.text.markup import Run
 from assembler.word.ooxml import append_table, run_element
-from samples import order_answers
+from samples import sellers_order_answers
 
 COLUMNS = ["No.", "Defendant", "Online store", "Marketplace", "URL"]
 WIDTHS = [700, 2600, 2000, 1500, 2560]
@@ -77,7 +77,7 @@ def test_every_row_is_the_table_built_element_by_element(rows):
 def test_the_order_shows_every_seller_in_order_under_a_repeated_bold_header(builtin, tmp_path):
     sellers = [{"name": f"Seller {n} & Sons <Ltd.>", "store": "“Chloé” Société" if n % 2 else "",
                 "marketplace": "AliExpress", "url": f"https://example.com/store?id={n}&x=1"} for n in range(1, 1201)]
-    out = render_document(builtin, "pi-order", order_answers(court="ilnd", schedule_a=sellers), tmp_path / "o.docx")
+    out = render_document(builtin, "pi-order", sellers_order_answers("ilnd", sellers), tmp_path / "o.docx")
     document = Document(str(out.docx_path))
     table = document.tables[-1]
     assert [c.text for c in table.rows[0].cells] == COLUMNS

@@ -11,6 +11,7 @@ from typing import Any
 
 from assembler import __version__
 from assembler.assembly.answer_facts import check_answer_facts
+from assembler.assembly.order_answers import order_problems, unused_answer_warnings
 from assembler.assembly.closing import (Caption, SignatureBlock, caption, counsel_signature, judge_signature,
                                        service_signature)
 from assembler.assembly.answers import build_context, condition_holds, digest, represents_warnings, validate
@@ -146,6 +147,10 @@ def assemble(
         raise AnswersError([refusal], source)
     facts = check_answer_facts(answers, court, schedule_a=template.schedule_a, source=source,
                                forum_findings=any(q.name == "forum_contacts" for q in template.questions))
+    problems = order_problems(template, answers, court)
+    if problems:
+        raise AnswersError(problems, source)
+    facts += unused_answer_warnings(template, answers, court)
     builder = _Builder(library, template, context, court, pins or {}, strict)
     builder.warnings.extend(practice + facts)
     builder.warnings.extend(represents_warnings(answers))

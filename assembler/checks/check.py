@@ -377,9 +377,27 @@ def _rule_65(report: Report, text: _Text) -> None:
             report.findings.append(Finding("Fed. R. Civ. P. 65(d)(1)(C)", f"the acts restrained are described by "
                                            f"reference to another paper (\"{match.group(0)}\")"))
         binds = re.search(r"\b(?:binds|bound|enjoined|restrained)\b", paragraph, re.IGNORECASE)
-        if binds and (match := TOO_BROAD.search(paragraph)) and "active concert or participation" not in paragraph:
-            report.findings.append(Finding("Fed. R. Civ. P. 65(d)(2)", f"binds \"{match.group(0)}\", beyond the "
+        if binds and (match := _too_broad(paragraph)):
+            report.findings.append(Finding("Fed. R. Civ. P. 65(d)(2)", f"binds \"{match}\", beyond the "
                                            "parties, their officers, agents, servants, employees and attorneys, and "
                                            "those in active concert or participation with them"))
-    if not re.search(r"\bsecurity\b|\bbond\b", whole, re.IGNORECASE):
+    if not any(SECURITY.search(p) and SECURITY_TERMS.search(p) for p in paragraphs):
         report.findings.append(Finding("Fed. R. Civ. P. 65(c)", "no security is required of the movant"))
+
+
+# The security paragraph itself: security or a bond (lower case: not "Alliance Bond Fund" in a case name) with
+# what makes it one: Rule 65(c), an amount, or posting it.
+SECURITY = re.compile(r"\b[Ss]ecurity\b|\bbond\b")
+SECURITY_TERMS = re.compile(r"65\(c\)|\$\s?[\d,]+|\bpost(?:ed|s)?\b", re.IGNORECASE)
+# one item of a list of persons bound: "(c) other persons who are in active concert or participation with anyone
+# described in (a) or (b)" is limited; "(d) all other persons having knowledge of this Order" is not, whatever
+# the other items say
+_ITEMS = re.compile(r";|:|\(\w{1,3}\)\s")
+
+
+def _too_broad(paragraph: str) -> str | None:
+    for item in _ITEMS.split(paragraph):
+        match = TOO_BROAD.search(item)
+        if match and "active concert or participation" not in item:
+            return match.group(0)
+    return None

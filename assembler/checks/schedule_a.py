@@ -27,7 +27,12 @@ _MODIFY = re.compile(r"\bmove to (?:modify|release)|\bmotion to (?:modify|releas
 _SCHEDULE_REF = re.compile(r"\b(?:identified|listed|named) (?:in|on) Schedule A\b", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\b(?:marketplaces?|payment processors?|Third Party Providers?|registr(?:y|ar|ies|ars))\b",
                           re.IGNORECASE)
-_BINDS = re.compile(r"\b(?:binds|bound)\b", re.IGNORECASE)
+# a paragraph binds a third party when the binding word governs it, in one clause (up to a semicolon): "an online
+# marketplace ... is bound by it", "this Order binds ... payment processors"; not "an agreement that binds the
+# United States" in a paragraph that elsewhere names the marketplace a seller gave its email address to
+_BINDS_THIRD_PARTY = re.compile(
+    r"\bbinds\b[^;]{0,300}?" + _THIRD_PARTY.pattern + "|" + _THIRD_PARTY.pattern
+    + r"[^;]{0,300}?\b(?:is|are|shall be|be|remains?)\s+bound\b", re.IGNORECASE)
 
 
 def schedule_a_findings(paragraphs: list[str], document: Any) -> list[Finding]:
@@ -42,7 +47,7 @@ def schedule_a_findings(paragraphs: list[str], document: Any) -> list[Finding]:
         findings.append(Finding("Fed. R. Civ. P. 65(d)(1)(C), (d)(2)", "the order restrains the persons identified "
                                 "in Schedule A, but no Schedule A listing them is annexed"))
     for paragraph in paragraphs:
-        if _THIRD_PARTY.search(paragraph) and _BINDS.search(paragraph):
+        if _BINDS_THIRD_PARTY.search(paragraph):
             if "active concert or participation" not in paragraph or "actual notice" not in paragraph:
                 findings.append(Finding("Fed. R. Civ. P. 65(d)(2)(C)", "binds marketplaces, processors or registrars "
                                         "without limiting it to those with actual notice who are in active concert "
