@@ -109,7 +109,7 @@ def test_named_defendants_and_the_schedule_a_sellers_are_both_restrained_outside
                             forum_contacts="each Defendant sold goods to New York buyers")
     order = text(builtin, "pi-order", answers)
     assert "Acme and Defendants are enjoined from using in commerce" in order
-    assert "Defendants, as this Order uses that term, are the three defendants identified" in order
+    assert "Defendants, as this Order uses that term, means the three defendants identified" in order
 
 
 # --- 6. the TRO's history -----------------------------------------------------------------------------------

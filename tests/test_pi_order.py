@@ -230,8 +230,12 @@ def test_schedule_a_defendants_are_those_listed(builtin, tmp_path):
     collective = order_text(builtin, tmp_path, court="ilnd", schedule_a=sellers, enjoined=None, defendants=[{
         "name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
         "short_name": "Defendants", "kind": "other"}], forum_contacts="Defendants sold goods to Illinois buyers")
-    assert "Defendants, as this Order uses that term, are the two defendants identified by name" in collective
+    assert "Defendants, as this Order uses that term, means the two defendants identified by name" in collective
     assert "Defendants have not rebutted that presumption" in collective  # P23: not "Defendants has"
+    one = order_text(builtin, tmp_path, court="ilnd", schedule_a=sellers[:1], enjoined=None, defendants=[{
+        "name": "The Partnerships and Unincorporated Associations Identified on Schedule A",
+        "short_name": "Defendants", "kind": "other"}], forum_contacts="Defendants sold goods to Illinois buyers")
+    assert "Defendants, as this Order uses that term, means the one defendant identified by name" in one
 
 
 def test_one_enjoined_individual_is_spoken_of_as_one_person(builtin, tmp_path):
