@@ -330,3 +330,15 @@ def test_an_answer_that_says_the_judges_amount_another_way_is_not_reported_as_di
     _, library = practice_library(tmp_path, PRACTICE)
     draft = assemble(library, "tro-order", answers(bond_amount="$25,000.00"))
     assert not any("'bond_amount'" in w for w in draft.warnings)
+
+
+def test_a_tro_saved_under_a_new_name_is_still_held_to_rule_65(builtin, tmp_path, run_cli):
+    render_document(builtin, "tro-order", answers(), tmp_path / "tro.docx")
+    document = docx.Document(str(tmp_path / "tro.docx"))
+    expiry = next(p for p in document.paragraphs if "This Order expires" in p.text)
+    for run in expiry.runs:
+        run.text = run.text.replace("14", "21")
+    document.save(str(tmp_path / "copy for partner.docx"))  # Word's Save As: no manifest beside it
+    code, out, _ = run_cli("check", tmp_path / "copy for partner.docx", "--no-layout")
+    assert code == 1 and "(order, ilnd; rules: Fed. R. Civ. P. 65)" in out
+    assert "Fed. R. Civ. P. 65(b)(2): the TRO runs 21 days; at most 14 without consent" in out

@@ -128,9 +128,23 @@ def _identify(library: Library, path: Path, template_id: str | None,
         court = manifest.get("court")
     if court is None:
         court = _court_from_caption(document)
+    template_id = template_id or _template_from_title(library, document)
     if not template_id:
         return None, None, court
     return template_id, find_template(library.template_dirs, template_id).kind, court
+
+
+def _template_from_title(library: Library, document: Any) -> str | None:
+    """The template whose fixed title the draft carries ("[PROPOSED] TEMPORARY RESTRAINING ORDER"), for a draft
+    saved under a new name without its manifest, so the order's own rules (Rule 65) are still checked."""
+    from assembler.library.templates import find_template, template_dirs_by_id
+
+    titles = {" ".join(p.text.translate(PLAIN).split()).upper() for p in document.paragraphs[:60] if p.text.strip()}
+    for template_id in template_dirs_by_id(library.template_dirs):
+        title = find_template(library.template_dirs, template_id).document_title or ""
+        if "{" not in title and " ".join(title.split()).upper() in titles:
+            return template_id
+    return None
 
 
 def _drafting_and_authorities(report: Report, library: Library, document: Any, text: _Text,
