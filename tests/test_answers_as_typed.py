@@ -240,3 +240,17 @@ def test_a_registration_number_of_zeros_is_a_placeholder_the_lawyer_is_warned_of
     answers["marks"][0]["registration_number"] = "1,234,567"
     result = render_document(builtin, "pi-order", answers, tmp_path / "order2.docx")
     assert not any("placeholder" in w for w in result.manifest["warnings"])
+
+
+@pytest.mark.parametrize("template_id, answer", [("pi-order", "bond_amount"), ("tro-order", "bond_amount"),
+                                                 ("tro-order", "asset_cap")])
+def test_a_zero_bond_or_asset_cap_is_refused_not_printed_as_zero_dollars(builtin, template_id, answer):
+    from assembler.assembly.assemble import assemble
+    from assembler.errors import AnswersError
+
+    answers = order_answers() if template_id == "pi-order" else yaml.safe_load(
+        (EXAMPLES / "ndil-schedule-a-tro.yaml").read_text(encoding="utf-8")) | {"schedule_a": [
+            {"name": "Seller One", "marketplace": "Amazon"}]}
+    answers[answer] = 0
+    with pytest.raises(AnswersError, match=rf"'{answer}' must be at least 1 \(got 0\)"):
+        assemble(builtin, template_id, answers)
