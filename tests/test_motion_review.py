@@ -354,3 +354,21 @@ def test_the_interview_refuses_these_answers_as_they_are_typed():
                                                  {**typed, "jurisdiction_theories": ["attribution"]})
     people = answers(PERSON, PERSON_2, **REGISTRATION)
     assert "a person does not register" in typed_problem("registered_in_forum", True, people)
+
+
+def test_with_a_company_and_a_person_moving_only_the_company_is_said_to_have_registered(builtin):
+    from assembler.assembly.assemble import assemble
+
+    answers = motion_answers("nysd")
+    answers["defendants"] = [
+        {"name": "Sunrise Holdings Limited", "short_name": "Sunrise", "kind": "corporation",
+         "organized_under": "the Cayman Islands", "principal_place_of_business": "Hong Kong"},
+        {"name": "Priya Raman", "short_name": "Raman", "kind": "individual", "pronoun": "she",
+         "principal_place_of_business": "Toronto, Ontario"}]
+    answers.update(movants=["Sunrise", "Raman"], registered_in_forum=True,
+                   jurisdiction_theories=["general", "specific", "consent_by_registration"])
+    answers["filer"] = {**answers["filer"], "represents": ["Sunrise", "Raman"]}
+    answers.pop("related_entity", None)
+    text = " ".join(assemble(builtin, "rule-12b2-motion", answers).plain_text().split())
+    assert "That Sunrise registered to do business in New York is not consent to general jurisdiction there." in text
+    assert "Raman registered" not in text and "by Sunrise or Raman" not in text
