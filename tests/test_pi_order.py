@@ -298,3 +298,17 @@ def test_the_irreparable_harm_finding_claims_nothing_about_the_record_no_answer_
     text = _order_text()
     assert "The record shows, moreover" not in text
     assert "Continued use of the ALIBABA Marks in the way found above would, moreover, take from Alibaba control" in text
+
+
+@pytest.mark.parametrize("court, finding", [
+    ("mad", "the claims arise from acts of Alibabacoin Foundation, ABBC, Alibabacoin Trading, Alibabacoin LLC, Philip, "
+            "and Abbas of the kinds the long-arm statute of Massachusetts enumerates, Mass. Gen. Laws ch. 223A, § 3."),
+    ("cacd", "The long-arm statute of California, Cal. Civ. Proc. Code § 410.10, reaches as far as due process allows, "
+             "so the question is one of due process."),
+    ("nysd", "transacted business in New York, and the claims arise from that business, within the meaning of "
+             "N.Y. C.P.L.R. § 302(a)(1)."),
+])
+def test_the_jurisdiction_finding_takes_the_forums_long_arm_step_before_due_process(builtin, tmp_path, court, finding):
+    text = " ".join(order_text(builtin, tmp_path, court=court).split())
+    assert finding in text
+    assert text.index(finding) < text.index("as due process requires")
