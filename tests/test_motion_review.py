@@ -372,3 +372,22 @@ def test_with_a_company_and_a_person_moving_only_the_company_is_said_to_have_reg
     text = " ".join(assemble(builtin, "rule-12b2-motion", answers).plain_text().split())
     assert "That Sunrise registered to do business in New York is not consent to general jurisdiction there." in text
     assert "Raman registered" not in text and "by Sunrise or Raman" not in text
+
+
+@pytest.mark.parametrize("court, summary", [
+    ("nysd", "Registering to do business in New York was not consent to suit there."),
+    ("dcd", "Registering to do business in the District of Columbia did not establish consent to suit there."),
+])
+def test_the_consent_heading_and_summary_follow_the_forums_rule(builtin, court, summary):
+    answers = motion_answers(court, registered_in_forum=True)
+    answers["jurisdiction_theories"] = answers["jurisdiction_theories"] + ["consent_by_registration"]
+    draft = assemble(builtin, "rule-12b2-motion", answers)
+    text = " ".join(plain(draft.plain_text()).split())
+    assert summary in text
+    heading = "Was Not Consent to Jurisdiction" if court == "nysd" else "Did Not Establish Consent to Jurisdiction"
+    assert heading in text
+
+
+def test_a_heading_that_opens_with_the_district_of_columbia_capitalises_it(builtin):
+    text = " ".join(plain(assemble(builtin, "rule-12b2-motion", motion_answers("dcd")).plain_text()).split())
+    assert "The District of Columbia's Long-Arm Statute Does Not Reach" in text
