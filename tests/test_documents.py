@@ -180,7 +180,7 @@ def test_the_manifest_records_exactly_what_the_draft_used(builtin, tmp_path):
     out = tmp_path / "m.docx"
     result = render_document(builtin, "rule-12b2-motion", motion_answers(), out)
     manifest = yaml.safe_load((tmp_path / "m.assembly.yaml").read_text())
-    assert manifest["template"] == {"id": "rule-12b2-motion", "version": "2.0.0"}
+    assert manifest["template"] == {"id": "rule-12b2-motion", "version": "2.0.1"}
     assert manifest["court"] == "moed"
     assert manifest["answers_digest"] == result.draft.answers_digest
     used = {(c["id"], c["version"], c["hash"]) for c in manifest["clauses"]}
