@@ -20,6 +20,8 @@ MARKETPLACES = ["Amazon", "eBay", "Temu", "AliExpress", "Walmart", "DHgate", "Sh
 
 def tro_answers(**changes):
     answers = copy.deepcopy(example("ndil-schedule-a-tro.yaml"))
+    if changes.get("court", answers["court"]) != answers["court"]:
+        answers.pop("division", None)  # the example's division is N.D. Ill.'s
     answers.update(changes)
     return answers
 
