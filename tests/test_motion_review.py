@@ -391,3 +391,12 @@ def test_the_consent_heading_and_summary_follow_the_forums_rule(builtin, court, 
 def test_a_heading_that_opens_with_the_district_of_columbia_capitalises_it(builtin):
     text = " ".join(plain(assemble(builtin, "rule-12b2-motion", motion_answers("dcd")).plain_text()).split())
     assert "The District of Columbia's Long-Arm Statute Does Not Reach" in text
+
+
+@pytest.mark.parametrize("court, state", [("ilnd", "Illinois"), ("wied", "Wisconsin")])
+def test_a_seventh_circuit_memorandum_meets_curry_and_nba_properties(builtin, court, state):
+    text = " ".join(plain(assemble(builtin, "rule-12b2-motion", motion_answers(court)).plain_text()).split())
+    assert ("shipped the accused product to 767 Illinois buyers, purposefully directed its conduct at Illinois. "
+            "Curry, 949 F.3d at 398-99.") in text
+    assert "NBA Props., Inc. v. HANWJH, 46 F.4th 614 (7th Cir. 2022)" in text
+    assert f"Plaintiff alleges no sale or shipment by Alibaba Holding into {state}, so neither decision reaches" in text
