@@ -400,3 +400,12 @@ def test_a_seventh_circuit_memorandum_meets_curry_and_nba_properties(builtin, co
             "Curry, 949 F.3d at 398-99.") in text
     assert "NBA Props., Inc. v. HANWJH, 46 F.4th 614 (7th Cir. 2022)" in text
     assert f"Plaintiff alleges no sale or shipment by Alibaba Holding into {state}, so neither decision reaches" in text
+
+
+def test_the_movants_facts_never_read_as_allegations_of_the_complaint(builtin):
+    answers = motion_answers("moed", facts=["Alibaba Holding has no office in Missouri. (Decl. ¶ 3.)"],
+                             complaint_allegations=["Defendants sell goods in Missouri. (Compl. ¶ 9.)"])
+    text = plain(assemble(builtin, "rule-12b2-motion", answers).plain_text())
+    lead_in = text.index("The Complaint rests personal jurisdiction over Alibaba Holding on these allegations:")
+    assert text.index("Alibaba Holding has no office in Missouri. (Decl. ¶ 3.)") < lead_in
+    assert text.index("Defendants sell goods in Missouri. (Compl. ¶ 9.)") > lead_in
