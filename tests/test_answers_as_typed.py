@@ -254,3 +254,12 @@ def test_a_zero_bond_or_asset_cap_is_refused_not_printed_as_zero_dollars(builtin
     answers[answer] = 0
     with pytest.raises(AnswersError, match=rf"'{answer}' must be at least 1 \(got 0\)"):
         assemble(builtin, template_id, answers)
+
+
+def test_a_person_without_a_pronoun_is_he_or_she_and_the_render_says_so(builtin, tmp_path):
+    from assembler.api import render_document
+
+    answers = order_answers()
+    answers["defendants"][0] = {"name": "Kai Lee", "short_name": "Lee", "kind": "individual"}
+    warnings = render_document(builtin, "pi-order", answers, tmp_path / "order.docx").manifest["warnings"]
+    assert any("'defendants[0].pronoun' is blank, so the papers say 'he or she' of Lee" in w for w in warnings)

@@ -79,7 +79,17 @@ def check_answer_facts(answers: dict[str, Any], court: Court, *, schedule_a: boo
     problems = schedule_a_problems(answers) if schedule_a else []
     if problems:
         raise AnswersError(problems, source)
-    return (other_state_warnings(answers, court) if forum_findings else []) + placeholder_registrations(answers)
+    return ((other_state_warnings(answers, court) if forum_findings else []) + placeholder_registrations(answers)
+            + unstated_pronouns(answers))
+
+
+def unstated_pronouns(answers: dict[str, Any]) -> list[str]:
+    """A person with no ``pronoun`` answer is "he or she" in the papers: correct, but a lawyer who knows the
+    person's pronoun should give it, so the render says which party it is."""
+    return [f"answer '{side}[{index}].pronoun' is blank, so the papers say 'he or she' of "
+            f"{party.get('short_name') or party.get('name')}: give he, she or they"
+            for side in ("plaintiffs", "defendants") for index, party in enumerate(answers.get(side) or [])
+            if isinstance(party, dict) and party.get("kind") == "individual" and not party.get("pronoun")]
 
 
 def placeholder_registrations(answers: dict[str, Any]) -> list[str]:
