@@ -409,3 +409,8 @@ def test_the_movants_facts_never_read_as_allegations_of_the_complaint(builtin):
     lead_in = text.index("The Complaint rests personal jurisdiction over Alibaba Holding on these allegations:")
     assert text.index("Alibaba Holding has no office in Missouri. (Decl. ¶ 3.)") < lead_in
     assert text.index("Defendants sell goods in Missouri. (Compl. ¶ 9.)") > lead_in
+
+
+def test_the_notice_names_the_plaintiffs_in_full_on_first_mention(builtin):
+    text = " ".join(plain(assemble(builtin, "rule-12b2-notice", motion_answers("nysd")).plain_text()).split())
+    assert 'dismissing all claims asserted against it by Plaintiff Cepia, L.L.C. ("Cepia") for lack' in text
