@@ -235,8 +235,8 @@ def test_the_recitals_mention_opposition_and_notice_only_when_answered(builtin, 
     assert any("'notice_date' or 'notice_method'" in w and "65(a)(1)" in w for w in draft.warnings)
     noticed = paragraph(text(builtin, "pi-order", {**answers, "notice_date": "2026-11-20", "notice_method": "email"}),
                         "This matter is before the Court")
-    assert ("and Abbas were given notice of the motion by email on November 20, 2026, as Fed. R. Civ. P. 65(a)(1) "
-            "requires.") in noticed
+    assert "On November 20, 2026, Alibabacoin Foundation, " in noticed
+    assert "and Abbas were given notice of the motion by email, as Fed. R. Civ. P. 65(a)(1) requires." in noticed
 
 
 def test_a_converting_order_recites_opposition_papers_only_when_a_defendant_opposed(builtin):

@@ -218,7 +218,8 @@ def test_security_service_and_report_follow_one_another(builtin, tmp_path):
     assert "Within three days after the security is posted, Alibaba shall serve a copy of this Order" in text
     assert "Within 30 days after service of this Order, Alibabacoin Foundation, ABBC" in text and "requested" not in text
     assert "the manner and form in which they have complied with this Order." in text
-    assert ("were given notice of the motion by email to the addresses on their website on November 10, 2026, as "
+    assert "On November 10, 2026, Alibabacoin Foundation, " in text
+    assert ("were given notice of the motion by email to the addresses on their website, as "
             "Fed. R. Civ. P. 65(a)(1) requires.") in text
 
 
