@@ -69,7 +69,8 @@ def schedule_a_problems(answers: dict[str, Any]) -> list[str]:
     if not collective:
         return []
     return [f"defendant '{collective[0]}' is the sellers on a Schedule A, but 'schedule_a' lists none; list each "
-            f"seller (name, store, marketplace) so the order says whom it restrains (Rule 65(d)(1)(C), (d)(2))"]
+            f"seller (name, store, marketplace), or give the investigator's sheet with --sellers FILE.csv|FILE.xlsx, "
+            f"so the order says whom it restrains (Rule 65(d)(1)(C), (d)(2))"]
 
 
 def check_answer_facts(answers: dict[str, Any], court: Court, *, schedule_a: bool, forum_findings: bool,
