@@ -48,12 +48,24 @@ class Uncomputed(str):
 
 def _xlsx_rows(path: Path, error: type[AssemblerError]) -> Iterator[list[Any]]:
     values = _workbook_rows(path, error, data_only=True)
+    if not _has_formulas(path):  # the usual sheet: one read, not two
+        return iter(values)
     formulas = _workbook_rows(path, error, data_only=False)
     rows = []
     for row, written in zip(values, formulas):
         rows.append([Uncomputed(text) if cell is None and isinstance(text, str) and text.startswith("=") else cell
                      for cell, text in zip(row, written + [None] * (len(row) - len(written)))])
     return iter(rows)
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet of the workbook holds a formula (an ``<f>`` element in its XML)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return any(re.search(rb"<(?:\w+:)?f[ >/]", book.read(name))
+                   for name in book.namelist() if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
 
 def _workbook_rows(path: Path, error: type[AssemblerError], *, data_only: bool) -> list[list[Any]]:
