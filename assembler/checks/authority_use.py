@@ -37,10 +37,10 @@ _QUOTED_IN = re.compile(r"\((?:quoting|citing|alteration in original|internal qu
                         re.IGNORECASE)
 _DISTINGUISHING = re.compile(r"\b(?:distinguishing|distinguished|rejecting|declining|reversing|abrogated|overruled)\b",
                              re.IGNORECASE)
-# the pinpoint and court-and-year parenthetical, then an explanatory parenthetical that meets the case
 # a sentence that reports a holding; with no signal before the citation, the citation is its source
 _STATES_HOLDING = re.compile(r"\b(?:held|holds|holding|upheld|found|concluded|ruled|wrote)\b", re.IGNORECASE)
 _SUPPORTING = re.compile(r"(?:^|[\s,(;])(?:see|see\s+also|accord|e\.g\.)[\s,]", re.IGNORECASE)
+# the pinpoint and court-and-year parenthetical, then an explanatory parenthetical that meets the case
 _DISTINGUISHED = re.compile(r"^[\s,\d\-–n.]*(?:\([^)]*\d{4}\)\s*)?\([^)]*" + _DISTINGUISHING.pattern, re.IGNORECASE)
 
 
@@ -100,7 +100,7 @@ def _governing_signal(clauses: list[str]) -> str | None:
     for clause in reversed(clauses):
         if _AGAINST.search(clause):
             return "against"
-        if _SUPPORTING.search(" " + clause):
+        if _SUPPORTING.search(clause):
             return "support"
     return None
 
